@@ -1,0 +1,28 @@
+//! Compares text files natively and prints the report as JSON:
+//! `cargo run --example compare_files -- a.txt b.txt`.
+
+use claimdiff::{compare, Document, Options};
+
+fn main() {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let docs: Vec<Document> = paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let id = std::path::Path::new(path)
+                .file_stem()
+                .map_or(path.clone(), |s| s.to_string_lossy().into());
+            Document::new(id, text)
+        })
+        .collect();
+    match compare(&docs, &Options::default()) {
+        Ok(report) => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("report serializes")
+        ),
+        Err(e) => {
+            eprintln!("claimdiff: {e}");
+            std::process::exit(2);
+        }
+    }
+}

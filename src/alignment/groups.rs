@@ -1,0 +1,147 @@
+//! Joining pairwise links into groups across all documents.
+
+use super::{Group, Link};
+
+/// Groups claims connected by links (union-find), in reading order.
+///
+/// Every claim of every document lands in exactly one group; a claim with no
+/// link is a group of its own, which is how omissions show.
+pub fn build(claim_counts: &[usize], links: &[Link]) -> Vec<Group> {
+    let offsets: Vec<usize> = claim_counts
+        .iter()
+        .scan(0, |acc, &n| {
+            let at = *acc;
+            *acc += n;
+            Some(at)
+        })
+        .collect();
+    let total: usize = claim_counts.iter().sum();
+    let node = |doc: usize, claim: usize| offsets[doc] + claim;
+    let mut sets = DisjointSets::new(total);
+    for link in links {
+        let first = node(link.doc_a, link.claims_a[0]);
+        for &c in &link.claims_a {
+            sets.union(first, node(link.doc_a, c));
+        }
+        for &c in &link.claims_b {
+            sets.union(first, node(link.doc_b, c));
+        }
+    }
+    // Collect members per root, in document then claim order.
+    let mut index_of_root = vec![usize::MAX; total];
+    let mut groups: Vec<Group> = Vec::new();
+    for (doc, &count) in claim_counts.iter().enumerate() {
+        for claim in 0..count {
+            let root = sets.find(node(doc, claim));
+            if index_of_root[root] == usize::MAX {
+                index_of_root[root] = groups.len();
+                groups.push(Group {
+                    claims: vec![Vec::new(); claim_counts.len()],
+                    score: 0.0,
+                });
+            }
+            groups[index_of_root[root]].claims[doc].push(claim);
+        }
+    }
+    // Score: mean of the links inside each group.
+    let mut sums = vec![(0.0, 0usize); groups.len()];
+    for link in links {
+        let g = index_of_root[sets.find(node(link.doc_a, link.claims_a[0]))];
+        sums[g].0 += link.score;
+        sums[g].1 += 1;
+    }
+    for (group, (sum, n)) in groups.iter_mut().zip(sums) {
+        group.score = if n == 0 { 0.0 } else { sum / n as f64 };
+    }
+    order_for_reading(&mut groups);
+    groups
+}
+
+/// Orders groups by the first document that has claims, placing a group that
+/// the first document lacks between the groups of its neighbouring claims in
+/// the document it comes from.
+fn order_for_reading(groups: &mut [Group]) {
+    let docs = groups.first().map_or(0, |g| g.claims.len());
+    // position[g]: a fractional reading position, filled document by document.
+    let mut position: Vec<Option<f64>> = vec![None; groups.len()];
+    for doc in 0..docs {
+        let mut placed: Vec<f64> = position.iter().flatten().copied().collect();
+        placed.sort_by(f64::total_cmp);
+        let below = |p: f64| {
+            let at = placed.partition_point(|&q| q < p);
+            at.checked_sub(1).map(|k| placed[k])
+        };
+        let above = |p: f64| placed.get(placed.partition_point(|&q| q <= p)).copied();
+        let mut members: Vec<(usize, usize)> = groups
+            .iter()
+            .enumerate()
+            .filter_map(|(g, group)| group.claims[doc].first().map(|&c| (c, g)))
+            .collect();
+        members.sort_unstable();
+        let mut previous: Option<f64> = None;
+        let mut pending: Vec<usize> = Vec::new();
+        for (_, g) in members {
+            match position[g] {
+                Some(p) => {
+                    let low = match (previous, below(p)) {
+                        (Some(a), Some(b)) => a.max(b),
+                        (a, b) => a.or(b).unwrap_or(p - 1.0),
+                    };
+                    place_between(&pending, low, p, &mut position);
+                    pending.clear();
+                    previous = Some(p);
+                }
+                None => pending.push(g),
+            }
+        }
+        let low = previous.or(placed.last().copied()).unwrap_or(0.0);
+        let high = above(low).unwrap_or(low + 1.0);
+        place_between(&pending, low, high, &mut position);
+    }
+    let mut keyed: Vec<(f64, Group)> = position
+        .into_iter()
+        .zip(groups.iter().cloned())
+        .map(|(p, g)| (p.unwrap_or(f64::MAX), g))
+        .collect();
+    keyed.sort_by(|x, y| x.0.total_cmp(&y.0));
+    for (slot, (_, group)) in groups.iter_mut().zip(keyed) {
+        *slot = group;
+    }
+}
+
+fn place_between(pending: &[usize], low: f64, high: f64, position: &mut [Option<f64>]) {
+    let step = (high - low) / (pending.len() + 1) as f64;
+    for (k, &g) in pending.iter().enumerate() {
+        position[g] = Some(low + step * (k + 1) as f64);
+    }
+}
+
+/// Union-find over `0..n`, with path halving.
+pub(crate) struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    pub(crate) fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        // The smaller root wins, so the result does not depend on link order.
+        if ra != rb {
+            let (low, high) = (ra.min(rb), ra.max(rb));
+            self.parent[high] = low;
+        }
+    }
+}

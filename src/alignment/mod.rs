@@ -1,0 +1,117 @@
+//! Alignment: which claims of the documents say the same thing.
+//!
+//! Every pair of documents is aligned (in translation or news mode), and the
+//! links are joined into groups across all documents, so a claim present in
+//! four of five versions shows which version lacks it.
+
+pub mod groups;
+pub mod news;
+pub mod similarity;
+pub mod translation;
+
+use crate::claims::AnalysedDocument;
+use crate::Mode;
+
+/// Claims of document `a` linked to claims of document `b` (indices).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairLink {
+    pub a: Vec<usize>,
+    pub b: Vec<usize>,
+    pub score: f64,
+}
+
+/// A link between two documents, by document index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub doc_a: usize,
+    pub doc_b: usize,
+    pub claims_a: Vec<usize>,
+    pub claims_b: Vec<usize>,
+    pub score: f64,
+}
+
+/// Claims of several documents that say the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Claim indices per document (by document index); empty where a
+    /// document has no counterpart.
+    pub claims: Vec<Vec<usize>>,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The mode used: never `Auto`.
+    pub mode: Mode,
+    pub links: Vec<Link>,
+    pub groups: Vec<Group>,
+}
+
+/// Aligns all documents pairwise and groups the links.
+pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
+    let refs: Vec<&AnalysedDocument> = docs.iter().collect();
+    let vectors = similarity::vectors(&refs);
+    let mode = match mode {
+        Mode::Auto => decide_mode(&vectors),
+        chosen => chosen,
+    };
+    let mut links = Vec::new();
+    for x in 0..docs.len() {
+        for y in x + 1..docs.len() {
+            let pair = match mode {
+                Mode::News => news::align(&vectors[x], &vectors[y]),
+                _ => translation::align(&vectors[x], &vectors[y]),
+            };
+            links.extend(pair.into_iter().map(|l| Link {
+                doc_a: x,
+                doc_b: y,
+                claims_a: l.a,
+                claims_b: l.b,
+                score: l.score,
+            }));
+        }
+    }
+    let claim_counts: Vec<usize> = docs.iter().map(|d| d.claims.len()).collect();
+    let groups = groups::build(&claim_counts, &links);
+    Alignment {
+        mode,
+        links,
+        groups,
+    }
+}
+
+/// Translations keep their claims in order and in number; independent
+/// reports do not. Judged from news-mode links, which assume no order.
+fn decide_mode(vectors: &[Vec<similarity::ClaimVector>]) -> Mode {
+    let mut looks_translated = true;
+    for x in 0..vectors.len() {
+        for y in x + 1..vectors.len() {
+            let (n, m) = (vectors[x].len(), vectors[y].len());
+            let count_ratio = n.min(m) as f64 / n.max(m).max(1) as f64;
+            let links = news::align(&vectors[x], &vectors[y]);
+            let mut order: Vec<usize> = links.iter().map(|l| l.b[0]).collect();
+            let in_order = longest_increasing(&mut order) as f64 / links.len().max(1) as f64;
+            let coverage = links.len() as f64 / n.min(m).max(1) as f64;
+            looks_translated &= count_ratio >= 0.75 && in_order >= 0.9 && coverage >= 0.6;
+        }
+    }
+    if looks_translated {
+        Mode::Translation
+    } else {
+        Mode::News
+    }
+}
+
+/// Length of the longest strictly increasing subsequence (patience sorting).
+fn longest_increasing(seq: &mut [usize]) -> usize {
+    let mut tails: Vec<usize> = Vec::new();
+    for &x in seq.iter() {
+        let at = tails.partition_point(|&t| t < x);
+        if at == tails.len() {
+            tails.push(x);
+        } else {
+            tails[at] = x;
+        }
+    }
+    tails.len()
+}

@@ -1,0 +1,162 @@
+//! Sentence segmentation: where one claim ends and the next begins.
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding space.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or
+/// brackets) followed by space and something that can open a sentence,
+/// unless the word before the dot is a known abbreviation; and at a line
+/// break, unless the next line goes on in lower case (wrapped text).
+///
+/// ```
+/// use claimdiff::claims::segment::sentences;
+/// let text = "Wysłano ok. 1,6 mln pocisków. Putin przyjechał 19. czerwca.\nNowy akapit";
+/// let parts: Vec<_> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+/// assert_eq!(parts, ["Wysłano ok. 1,6 mln pocisków.", "Putin przyjechał 19. czerwca.", "Nowy akapit"]);
+/// ```
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, ch) = chars[i];
+        let mut cut: Option<usize> = None; // byte offset where the sentence ends
+        if ch == '\n' {
+            if !continues_in_lower_case(&chars[i + 1..]) {
+                cut = Some(at);
+            }
+        } else if matches!(ch, '.' | '!' | '?' | '…' | '。') {
+            // Take runs like "?!" or "..." and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+            if j < chars.len()
+                && chars[j].1.is_whitespace()
+                && opens_sentence(&chars[j..])
+                && !(ch == '.' && is_abbreviation(&text[start..at]))
+            {
+                cut = Some(end);
+                i = j - 1;
+            }
+        }
+        if let Some(end) = cut {
+            push_trimmed(text, start, end, &mut out);
+            start = end;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn is_terminal(ch: char) -> bool {
+    matches!(ch, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(ch: char) -> bool {
+    matches!(ch, '"' | '\'' | '”' | '“' | '’' | '»' | '«' | ')' | ']')
+}
+
+/// After the space: a capital, a digit, an opening quote or a dash.
+fn opens_sentence(rest: &[(usize, char)]) -> bool {
+    let first = rest
+        .iter()
+        .map(|&(_, c)| c)
+        .find(|c| !c.is_whitespace() || *c == '\n');
+    match first {
+        Some('\n') | None => true,
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '"' | '„' | '“' | '«' | '»' | '‚' | '‘' | '(' | '–' | '—' | '-'
+                )
+        }
+    }
+}
+
+fn continues_in_lower_case(rest: &[(usize, char)]) -> bool {
+    rest.iter()
+        .map(|&(_, c)| c)
+        .find(|c| !c.is_whitespace() || *c == '\n')
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Words after which a dot does not end a sentence (abbreviations in the
+/// supported languages), and single letters (initials).
+fn is_abbreviation(before_dot: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        // Polish
+        "ok", "np", "tzw", "m.in", "tys", "mln", "mld", "dr", "prof", "inż", "św", "ul", "r", "gen",
+        "płk", "ppłk", "min", "ws", "wg", "przyp", "red", "tj", "itd", "itp", "proc", "godz", "al",
+        // South Slavic
+        "tzv", "npr", "god", "itd", "sv", "dipl", "mr", "st", "gl", "br", "тзв", "нпр", "год",
+        "итд", "бр", "др", "проф", "мил", "млн", "млрд", "тыс", "г", "гг", "т.е", "т.д", "ул",
+        "стр", "им", // English and German
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "no", "gen",
+        "col", "lt", "sgt", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "z.b", "bzw", "ca",
+        "nr", "usw", "vgl",
+    ];
+    let word = before_dot
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    let mut letters = lower.chars();
+    let single_letter = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic() && word.chars().all(char::is_uppercase));
+    single_letter || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.chars().any(char::is_alphanumeric) {
+        out.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn keeps_quotes_with_their_sentence() {
+        assert_eq!(
+            split("Rekao je: „Ovo je proboj.“ Zatim je otišao."),
+            ["Rekao je: „Ovo je proboj.“", "Zatim je otišao."]
+        );
+    }
+
+    #[test]
+    fn serbian_ordinal_dates_do_not_split() {
+        assert_eq!(
+            split("Посета је била 19. јуна 2024. године. Путин је стигао."),
+            ["Посета је била 19. јуна 2024. године.", "Путин је стигао."]
+        );
+    }
+
+    #[test]
+    fn initials_and_lines() {
+        assert_eq!(
+            split("Headline\n\nJ. Smith said so. Then\nit went on."),
+            ["Headline", "J. Smith said so.", "Then\nit went on."]
+        );
+    }
+
+    #[test]
+    fn empty_and_symbol_only_text_gives_no_sentences() {
+        assert!(sentences("").is_empty());
+        assert!(sentences(" \n — \n").is_empty());
+    }
+}

@@ -1,0 +1,100 @@
+//! Discrepancies: what differs between aligned claims, said plainly.
+
+pub mod fingerprint;
+pub mod numbers;
+pub mod omission;
+
+use crate::alignment::Alignment;
+use crate::claims::AnalysedDocument;
+use crate::Options;
+use serde::Serialize;
+
+/// The kinds of difference claimdiff reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiscrepancyKind {
+    /// The same quantity with a different value.
+    Number,
+    /// A claim with no counterpart in some version.
+    Omission,
+}
+
+/// How much a discrepancy matters; ordered from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// Parses `"info"`, `"warning"` or `"error"`.
+    ///
+    /// ```
+    /// use claimdiff::Severity;
+    /// assert_eq!(Severity::parse("error"), Some(Severity::Error));
+    /// assert!(Severity::Warning > Severity::Info);
+    /// ```
+    pub fn parse(name: &str) -> Option<Severity> {
+        match name {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// A span of one document that a discrepancy points at (byte offsets).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub doc: usize,
+    pub claim: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discrepancy {
+    pub kind: DiscrepancyKind,
+    pub severity: Severity,
+    pub confidence: f64,
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+    pub fingerprint: String,
+}
+
+/// What `detect` found, and how many it left out on the user's request.
+pub struct Found {
+    pub discrepancies: Vec<Discrepancy>,
+    pub suppressed: usize,
+}
+
+/// Finds discrepancies in every group of aligned claims, then applies the
+/// user's minimum severity and suppressed fingerprints.
+pub fn detect(docs: &[AnalysedDocument], alignment: &Alignment, options: &Options) -> Found {
+    let mut all = Vec::new();
+    for group in &alignment.groups {
+        all.extend(numbers::detect(docs, group, alignment.mode, options));
+        all.extend(omission::detect(docs, group, alignment.mode));
+    }
+    let before = all.len();
+    all.retain(|d| {
+        d.severity >= options.min_severity && !options.suppress.contains(&d.fingerprint)
+    });
+    Found {
+        suppressed: before - all.len(),
+        discrepancies: all,
+    }
+}
+
+/// The ids of documents, joined for messages: "pl, sr".
+pub(crate) fn doc_list(docs: &[AnalysedDocument], indices: &[usize]) -> String {
+    indices
+        .iter()
+        .map(|&d| docs[d].id())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,233 @@
+//! The report handed to JS (and to Rust callers): schema version 1, every
+//! offset in UTF-16 code units of the original text, maps as plain objects.
+//! `js/claimdiff.d.ts` declares the same shape for TypeScript.
+
+use crate::alignment::Alignment;
+use crate::claims::AnalysedDocument;
+use crate::discrepancies::{DiscrepancyKind, Found, Severity};
+use crate::facts::FactKind;
+use crate::text::offsets::Utf16Map;
+use crate::Mode;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub schema_version: u32,
+    pub version: String,
+    pub documents: Vec<DocumentReport>,
+    pub alignment: AlignmentReport,
+    pub discrepancies: Vec<DiscrepancyReport>,
+    pub suppressed: usize,
+    pub timings: Timings,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentReport {
+    pub id: String,
+    pub lang: String,
+    pub lang_detected: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub claims: Vec<ClaimReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimReport {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub facts: Vec<FactReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FactReport {
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: f64,
+    pub percent: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AlignmentReport {
+    pub mode: Mode,
+    pub links: Vec<LinkReport>,
+    pub groups: Vec<GroupReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkSide {
+    pub doc: String,
+    pub claims: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkReport {
+    pub a: LinkSide,
+    pub b: LinkSide,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupReport {
+    /// Document id → claim indices; documents without a counterpart are absent.
+    pub claims: BTreeMap<String, Vec<usize>>,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceReport {
+    pub doc: String,
+    pub claim: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiscrepancyReport {
+    pub kind: DiscrepancyKind,
+    pub severity: Severity,
+    pub confidence: f64,
+    pub message: String,
+    pub evidence: Vec<EvidenceReport>,
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timings {
+    pub total_ms: f64,
+}
+
+/// Scores rounded so reports stay readable and stable across platforms.
+fn round(score: f64) -> f64 {
+    (score * 10_000.0).round() / 10_000.0
+}
+
+/// Assembles the report, converting every byte offset to UTF-16.
+pub fn build(docs: &[AnalysedDocument], alignment: &Alignment, found: Found) -> Report {
+    let maps: Vec<Utf16Map> = docs.iter().map(|d| Utf16Map::new(&d.source.text)).collect();
+    let span = |doc: usize, start: usize, end: usize| {
+        (
+            maps[doc].utf16(start),
+            maps[doc].utf16(end),
+            docs[doc].source.text[start..end].to_string(),
+        )
+    };
+    let documents = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| DocumentReport {
+            id: doc.id().to_string(),
+            lang: doc.lang.clone(),
+            lang_detected: doc.lang_detected,
+            date: doc.source.date.clone(),
+            claims: doc
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(index, claim)| {
+                    let (start, end, text) = span(d, claim.start, claim.end);
+                    ClaimReport {
+                        index,
+                        start,
+                        end,
+                        text,
+                        facts: claim
+                            .facts
+                            .iter()
+                            .map(|fact| {
+                                let (start, end, text) = span(d, fact.start, fact.end);
+                                FactReport {
+                                    kind: match fact.kind {
+                                        FactKind::Number => "number",
+                                    },
+                                    start,
+                                    end,
+                                    text,
+                                    value: fact.value,
+                                    percent: fact.percent,
+                                }
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let id = |d: usize| docs[d].id().to_string();
+    let alignment_report = AlignmentReport {
+        mode: alignment.mode,
+        links: alignment
+            .links
+            .iter()
+            .map(|l| LinkReport {
+                a: LinkSide {
+                    doc: id(l.doc_a),
+                    claims: l.claims_a.clone(),
+                },
+                b: LinkSide {
+                    doc: id(l.doc_b),
+                    claims: l.claims_b.clone(),
+                },
+                score: round(l.score),
+            })
+            .collect(),
+        groups: alignment
+            .groups
+            .iter()
+            .map(|g| GroupReport {
+                claims: g
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, claims)| !claims.is_empty())
+                    .map(|(d, claims)| (id(d), claims.clone()))
+                    .collect(),
+                score: round(g.score),
+            })
+            .collect(),
+    };
+    let discrepancies = found
+        .discrepancies
+        .into_iter()
+        .map(|d| DiscrepancyReport {
+            kind: d.kind,
+            severity: d.severity,
+            confidence: round(d.confidence),
+            message: d.message,
+            evidence: d
+                .evidence
+                .iter()
+                .map(|e| {
+                    let (start, end, text) = span(e.doc, e.start, e.end);
+                    EvidenceReport {
+                        doc: id(e.doc),
+                        claim: e.claim,
+                        start,
+                        end,
+                        text,
+                    }
+                })
+                .collect(),
+            fingerprint: d.fingerprint,
+        })
+        .collect();
+    Report {
+        schema_version: SCHEMA_VERSION,
+        version: crate::VERSION.to_string(),
+        documents,
+        alignment: alignment_report,
+        discrepancies,
+        suppressed: found.suppressed,
+        timings: Timings::default(),
+    }
+}

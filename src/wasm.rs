@@ -1,0 +1,208 @@
+//! The JS binding: turns JS values into the core's types with clear errors,
+//! and the report into plain JS objects. Nothing else lives here.
+
+use crate::{Document, Error, ErrorCode, Mode, Options, Severity};
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// `compare(documents, options?)`: see `js/claimdiff.d.ts`.
+#[wasm_bindgen(js_name = compare)]
+pub fn compare_js(documents: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let started = js_sys::Date::now();
+    let documents = read_documents(&documents).map_err(to_js)?;
+    let options = read_options(&options).map_err(to_js)?;
+    let mut report = crate::compare(&documents, &options).map_err(to_js)?;
+    report.timings.total_ms = js_sys::Date::now() - started;
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    report.serialize(&serializer).map_err(|e| {
+        JsValue::from(js_sys::Error::new(&format!(
+            "claimdiff: could not build the report: {e}"
+        )))
+    })
+}
+
+/// The claimdiff version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// A JS `Error` named "ClaimdiffError" with a `code`, as the types promise.
+fn to_js(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.message);
+    js.set_name("ClaimdiffError");
+    let _ = Reflect::set(&js, &"code".into(), &error.code.as_str().into());
+    js.into()
+}
+
+fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if Array::is_array(value) {
+        "an array".into()
+    } else {
+        value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "unknown".into())
+    }
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorCode::InvalidInput, message)
+}
+
+fn read_documents(value: &JsValue) -> Result<Vec<Document>, Error> {
+    if !Array::is_array(value) {
+        return Err(invalid(format!(
+            "compare(documents): documents must be an array of {{id, text, lang?, date?}}, got {}",
+            describe(value)
+        )));
+    }
+    let array = Array::from(value);
+    let mut documents = Vec::with_capacity(array.length() as usize);
+    for (i, item) in array.iter().enumerate() {
+        if !item.is_object() || Array::is_array(&item) {
+            return Err(invalid(format!(
+                "documents[{i}] must be an object {{id, text, lang?, date?}}, got {}",
+                describe(&item)
+            )));
+        }
+        let field = |name: &str| Reflect::get(&item, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        let required = |name: &str| {
+            let v = field(name);
+            v.as_string().ok_or_else(|| {
+                invalid(format!(
+                    "documents[{i}].{name} must be a string, got {}",
+                    describe(&v)
+                ))
+            })
+        };
+        let optional = |name: &str| {
+            let v = field(name);
+            if v.is_undefined() || v.is_null() {
+                Ok(None)
+            } else {
+                v.as_string().map(Some).ok_or_else(|| {
+                    invalid(format!(
+                        "documents[{i}].{name} must be a string if given, got {}",
+                        describe(&v)
+                    ))
+                })
+            }
+        };
+        documents.push(Document {
+            id: required("id")?,
+            text: required("text")?,
+            lang: optional("lang")?,
+            date: optional("date")?,
+        });
+    }
+    Ok(documents)
+}
+
+const KNOWN_OPTIONS: &str =
+    "mode, minSeverity, numericTolerance, suppress, lang, maxDocuments, maxDocumentBytes, maxTotalBytes";
+
+fn read_options(value: &JsValue) -> Result<Options, Error> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() || Array::is_array(value) {
+        return Err(option_error(format!(
+            "options must be an object, got {}",
+            describe(value)
+        )));
+    }
+    let object: &Object = value.unchecked_ref();
+    for key in Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let v = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() {
+            continue;
+        }
+        match name.as_str() {
+            "mode" => {
+                options.mode = string(&name, &v)
+                    .and_then(|s| Mode::parse(&s).ok_or(()))
+                    .map_err(|_| {
+                        option_error(format!(
+                            "options.mode must be \"auto\", \"translation\" or \"news\", got {}",
+                            show(&v)
+                        ))
+                    })?
+            }
+            "minSeverity" => {
+                options.min_severity = string(&name, &v)
+                    .and_then(|s| Severity::parse(&s).ok_or(()))
+                    .map_err(|_| {
+                        option_error(format!(
+                        "options.minSeverity must be \"info\", \"warning\" or \"error\", got {}",
+                        show(&v)
+                    ))
+                    })?
+            }
+            "numericTolerance" => options.numeric_tolerance = number(&name, &v)?,
+            "lang" => {
+                options.lang =
+                    Some(string(&name, &v).map_err(|_| type_error(&name, "a string", &v))?)
+            }
+            "suppress" => options.suppress = strings(&name, &v)?,
+            "maxDocuments" => options.max_documents = count(&name, &v)?,
+            "maxDocumentBytes" => options.max_document_bytes = count(&name, &v)?,
+            "maxTotalBytes" => options.max_total_bytes = count(&name, &v)?,
+            _ => {
+                return Err(option_error(format!(
+                    "unknown option \"{name}\"; the options are {KNOWN_OPTIONS}"
+                )))
+            }
+        }
+    }
+    Ok(options)
+}
+
+fn option_error(message: String) -> Error {
+    Error::new(ErrorCode::InvalidOption, message)
+}
+
+fn type_error(name: &str, expected: &str, v: &JsValue) -> Error {
+    option_error(format!(
+        "options.{name} must be {expected}, got {}",
+        describe(v)
+    ))
+}
+
+fn show(v: &JsValue) -> String {
+    v.as_string()
+        .map_or_else(|| describe(v), |s| format!("\"{s}\""))
+}
+
+fn string(_name: &str, v: &JsValue) -> Result<String, ()> {
+    v.as_string().ok_or(())
+}
+
+fn number(name: &str, v: &JsValue) -> Result<f64, Error> {
+    v.as_f64().ok_or_else(|| type_error(name, "a number", v))
+}
+
+fn count(name: &str, v: &JsValue) -> Result<usize, Error> {
+    match v.as_f64() {
+        Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Ok(n as usize),
+        _ => Err(type_error(name, "a whole number of at least 1", v)),
+    }
+}
+
+fn strings(name: &str, v: &JsValue) -> Result<Vec<String>, Error> {
+    if !Array::is_array(v) {
+        return Err(type_error(name, "an array of strings", v));
+    }
+    Array::from(v)
+        .iter()
+        .map(|item| {
+            item.as_string()
+                .ok_or_else(|| type_error(name, "an array of strings", v))
+        })
+        .collect()
+}
