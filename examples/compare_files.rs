@@ -1,10 +1,16 @@
 //! Compares text files natively and prints the report as JSON:
-//! `cargo run --example compare_files -- a.txt b.txt`.
+//! `cargo run --example compare_files -- [--mode news] a.txt b.txt`.
 
-use claimdiff::{compare, Document, Options};
+use claimdiff::{compare, Document, Mode, Options};
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut options = Options::default();
+    if args.first().map(String::as_str) == Some("--mode") && args.len() > 1 {
+        options.mode = Mode::parse(&args[1]).expect("mode is auto, translation or news");
+        args.drain(..2);
+    }
+    let paths = args;
     let docs: Vec<Document> = paths
         .iter()
         .map(|path| {
@@ -15,7 +21,7 @@ fn main() {
             Document::new(id, text)
         })
         .collect();
-    match compare(&docs, &Options::default()) {
+    match compare(&docs, &options) {
         Ok(report) => println!(
             "{}",
             serde_json::to_string_pretty(&report).expect("report serializes")

@@ -12,13 +12,17 @@ const STEM_CHARS: usize = 4;
 const NUMBER_WEIGHT_FACTOR: f64 = 2.0;
 /// Keys this alike (Jaro-Winkler) count as one word in two spellings.
 const NEAR_MATCH: f64 = 0.9;
+/// Near matches are looked for among terms that share this many first characters.
+const NEAR_PREFIX_CHARS: usize = 2;
 
 /// A claim as a weighted bag of stems.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimVector {
-    /// (stem, full key, weight), sorted by stem.
+    /// (stem, full key, weight), sorted by stem; numbers are "#value".
     terms: Vec<(String, String, f64)>,
-    total: f64,
+    /// Weight of the words; numbers count only where they match, so a
+    /// number that differs (what we look for) does not hide the link.
+    words_total: f64,
     /// Length in characters, for the length prior.
     pub chars: usize,
 }
@@ -30,7 +34,7 @@ impl ClaimVector {
         terms.extend(other.terms.iter().cloned());
         terms.sort_by(|a, b| a.0.cmp(&b.0));
         ClaimVector {
-            total: self.total + other.total,
+            words_total: self.words_total + other.words_total,
             chars: self.chars + other.chars + 1,
             terms,
         }
@@ -86,7 +90,11 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
                         .collect();
                     weighted.sort_by(|a, b| a.0.cmp(&b.0));
                     ClaimVector {
-                        total: weighted.iter().map(|t| t.2).sum(),
+                        words_total: weighted
+                            .iter()
+                            .filter(|t| !is_number(&t.0))
+                            .map(|t| t.2)
+                            .sum(),
                         terms: weighted,
                         chars: doc.claim_text(claim).chars().count(),
                     }
@@ -96,12 +104,23 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
         .collect()
 }
 
-/// Stems of a claim: words of two letters or more, and its numbers.
+fn is_number(stem: &str) -> bool {
+    stem.starts_with('#')
+}
+
+/// Stems of a claim: words of two letters or more outside its numbers
+/// ("mln" is part of "1,6 mln"), and the numbers' values.
 fn claim_terms(claim: &crate::claims::Claim) -> Vec<(String, String, bool)> {
+    let in_fact = |w: &crate::text::tokens::Token| {
+        claim
+            .facts
+            .iter()
+            .any(|f| w.start >= f.start && w.end <= f.end)
+    };
     let mut terms: Vec<(String, String, bool)> = claim
         .words
         .iter()
-        .filter(|w| w.key.chars().count() >= 2 && !w.key.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| w.key.chars().count() >= 2 && !in_fact(w))
         .map(|w| {
             (
                 w.key.chars().take(STEM_CHARS).collect(),
@@ -134,35 +153,44 @@ pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let matched_a = matched_weight(a, b);
-    let matched_b = matched_weight(b, a);
-    let overlap = (matched_a + matched_b) / (a.total + b.total);
+    let (words_a, numbers_a) = matched_weight(a, b);
+    let (words_b, numbers_b) = matched_weight(b, a);
+    let total = a.words_total + b.words_total + numbers_a + numbers_b;
+    if total == 0.0 {
+        return 0.0;
+    }
+    let overlap = (words_a + words_b + numbers_a + numbers_b) / total;
     overlap * length_prior(a.chars, b.chars)
 }
 
-/// Weight of `a`'s terms that have a counterpart in `b`.
-fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> f64 {
-    let mut sum = 0.0;
+/// Weight of `a`'s words and numbers that have a counterpart in `b`.
+fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> (f64, f64) {
+    let (mut words, mut numbers) = (0.0, 0.0);
     for (stem, key, weight) in &a.terms {
         let exact = b
             .terms
             .binary_search_by(|t| t.0.as_str().cmp(stem.as_str()))
             .is_ok();
-        if exact {
-            sum += weight;
-        } else if key.chars().count() >= 5 && !key.starts_with('#') {
-            let near = b
-                .terms
+        if is_number(stem) {
+            numbers += if exact { *weight } else { 0.0 };
+        } else if exact {
+            words += weight;
+        } else if key.chars().count() >= 5 {
+            // Jaro-Winkler this high needs a shared start: only terms whose
+            // stem begins like this key are worth scoring.
+            let prefix: String = key.chars().take(NEAR_PREFIX_CHARS).collect();
+            let from = b.terms.partition_point(|t| t.0.as_str() < prefix.as_str());
+            let near = b.terms[from..]
                 .iter()
-                .filter(|t| !t.1.starts_with('#'))
+                .take_while(|t| t.0.starts_with(prefix.as_str()))
                 .map(|t| strsim::jaro_winkler(key, &t.1))
                 .fold(0.0, f64::max);
             if near >= NEAR_MATCH {
-                sum += weight * near;
+                words += weight * near;
             }
         }
     }
-    sum
+    (words, numbers)
 }
 
 /// Translations keep roughly the length of their source; claims three

@@ -55,13 +55,15 @@ pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Option<Di
     } else {
         ""
     };
-    // The fingerprint names who has the claim and who lacks it, and the claim's
-    // own words, so it survives edits elsewhere in the documents.
-    let who = format!(
-        "has:{} lacks:{}",
-        doc_list(docs, &present),
-        doc_list(docs, &missing)
-    );
+    // The fingerprint names the versions that lack the claim and the claim's
+    // own words in each version that has it: edits elsewhere leave it alone,
+    // and so does the order in which documents are given.
+    let lacks = format!("lacks:{}", sorted_ids(docs, &missing));
+    let mut parts: Vec<&str> = evidence
+        .iter()
+        .map(|e| docs[e.doc].claim_text(&docs[e.doc].claims[e.claim]))
+        .collect();
+    parts.push(&lacks);
     Some(Discrepancy {
         kind: DiscrepancyKind::Omission,
         severity,
@@ -75,7 +77,13 @@ pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Option<Di
             doc_list(docs, &present),
             doc_list(docs, &missing)
         ),
-        fingerprint: fingerprint("omission", &[&who, quoted]),
+        fingerprint: fingerprint("omission", &parts),
         evidence,
     })
+}
+
+fn sorted_ids(docs: &[AnalysedDocument], indices: &[usize]) -> String {
+    let mut ids: Vec<&str> = indices.iter().map(|&d| docs[d].id()).collect();
+    ids.sort_unstable();
+    ids.join(",")
 }
