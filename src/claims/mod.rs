@@ -26,15 +26,21 @@ pub struct AnalysedDocument<'a> {
 
 impl<'a> AnalysedDocument<'a> {
     pub fn new(source: &'a Document, options: &Options) -> Self {
+        Self::from_sentences(source, &segment::sentences(&source.text), options)
+    }
+
+    /// A document whose sentences are already known (byte ranges), as in
+    /// sentence-aligned evaluation data.
+    pub fn from_sentences(source: &'a Document, sentences: &[(usize, usize)], options: &Options) -> Self {
         let given = source.lang.as_ref().or(options.lang.as_ref());
         let (lang, lang_detected) = match given {
             Some(lang) if !lang.trim().is_empty() => (lang.trim().to_string(), false),
             _ => (language::detect(&source.text).to_string(), true),
         };
         let text = &source.text;
-        let claims = segment::sentences(text)
-            .into_iter()
-            .map(|(start, end)| Claim {
+        let claims = sentences
+            .iter()
+            .map(|&(start, end)| Claim {
                 start,
                 end,
                 words: tokens::words(&text[start..end], start),
