@@ -32,6 +32,6 @@ step "Building the wasm package (scripts/build.sh, with the size budget)"
 bash scripts/build.sh
 
 step "Node tests of the built package and CLI, and browser tests of the page"
-node --test tests/node/ tests/browser/
+node --test tests/node/*.test.mjs tests/browser/*.test.mjs
 
 printf '\nAll tests passed in %ss.\n' "$((SECONDS - START))"

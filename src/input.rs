@@ -211,7 +211,7 @@ pub(crate) fn validate(documents: &[Document], options: &Options) -> Result<(), 
             InvalidOption,
             format!(
                 "numericTolerance must be a number from 0 to below 1, got {}",
-                options.numeric_tolerance
+                crate::discrepancies::numbers::format_value(options.numeric_tolerance, false)
             ),
         ));
     }

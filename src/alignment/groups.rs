@@ -66,7 +66,7 @@ fn order_for_reading(groups: &mut [Group]) {
     let mut position: Vec<Option<f64>> = vec![None; groups.len()];
     for doc in 0..docs {
         let mut placed: Vec<f64> = position.iter().flatten().copied().collect();
-        placed.sort_by(f64::total_cmp);
+        placed.sort_unstable_by(f64::total_cmp);
         let below = |p: f64| {
             let at = placed.partition_point(|&q| q < p);
             at.checked_sub(1).map(|k| placed[k])
@@ -98,13 +98,14 @@ fn order_for_reading(groups: &mut [Group]) {
         let high = above(low).unwrap_or(low + 1.0);
         place_between(&pending, low, high, &mut position);
     }
-    let mut keyed: Vec<(f64, Group)> = position
+    let mut keyed: Vec<(f64, usize, Group)> = position
         .into_iter()
         .zip(groups.iter().cloned())
-        .map(|(p, g)| (p.unwrap_or(f64::MAX), g))
+        .enumerate()
+        .map(|(k, (p, g))| (p.unwrap_or(f64::MAX), k, g))
         .collect();
-    keyed.sort_by(|x, y| x.0.total_cmp(&y.0));
-    for (slot, (_, group)) in groups.iter_mut().zip(keyed) {
+    keyed.sort_unstable_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+    for (slot, (_, _, group)) in groups.iter_mut().zip(keyed) {
         *slot = group;
     }
 }

@@ -21,7 +21,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         .filter(|&(_, _, s)| s >= LINK_THRESHOLD)
         .collect::<Vec<_>>();
     // Best first; ties broken by position so the result never depends on hashing.
-    scored.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut link_of_a: Vec<Option<usize>> = vec![None; a.len()];
     let mut link_of_b: Vec<Option<usize>> = vec![None; b.len()];
     let mut links: Vec<PairLink> = Vec::new();
@@ -64,7 +64,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
             _ => {}
         }
     }
-    links.sort_by_key(|l| (l.a[0], l.b[0]));
+    links.sort_unstable_by_key(|l| (l.a[0], l.b[0]));
     links
 }
 
@@ -96,7 +96,7 @@ fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> 
             }
         }
         let mut best: Vec<(usize, usize)> = shared.iter().map(|(&j, &n)| (n, j)).collect();
-        best.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        best.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
         pairs.extend(best.into_iter().take(CANDIDATES).map(|(_, j)| (i, j)));
     }
     pairs

@@ -32,7 +32,7 @@ impl ClaimVector {
     pub fn merged(&self, other: &ClaimVector) -> ClaimVector {
         let mut terms = self.terms.clone();
         terms.extend(other.terms.iter().cloned());
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         ClaimVector {
             words_total: self.words_total + other.words_total,
             chars: self.chars + other.chars + 1,
@@ -88,7 +88,7 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
                             (stem.clone(), key.clone(), idf(stem) * factor)
                         })
                         .collect();
-                    weighted.sort_by(|a, b| a.0.cmp(&b.0));
+                    weighted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                     ClaimVector {
                         words_total: weighted
                             .iter()

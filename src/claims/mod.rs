@@ -31,7 +31,11 @@ impl<'a> AnalysedDocument<'a> {
 
     /// A document whose sentences are already known (byte ranges), as in
     /// sentence-aligned evaluation data.
-    pub fn from_sentences(source: &'a Document, sentences: &[(usize, usize)], options: &Options) -> Self {
+    pub fn from_sentences(
+        source: &'a Document,
+        sentences: &[(usize, usize)],
+        options: &Options,
+    ) -> Self {
         let given = source.lang.as_ref().or(options.lang.as_ref());
         let (lang, lang_detected) = match given {
             Some(lang) if !lang.trim().is_empty() => (lang.trim().to_string(), false),

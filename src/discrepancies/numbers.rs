@@ -147,7 +147,11 @@ fn describe(
             None => by_value.push((fact.value, fact.percent, vec![slots[s].doc])),
         }
     }
-    by_value.sort_by(|a, b| a.2.len().cmp(&b.2.len()).then(a.0.total_cmp(&b.0)));
+    by_value.sort_unstable_by(|a, b| {
+        (a.2.len().cmp(&b.2.len()))
+            .then(a.0.total_cmp(&b.0))
+            .then(a.1.cmp(&b.1))
+    });
     let message = by_value
         .iter()
         .map(|(v, p, ds)| format!("{} in {}", format_value(*v, *p), super::doc_list(docs, ds)))
@@ -195,9 +199,18 @@ fn describe(
 /// assert_eq!(format_value(2024.0, false), "2024");
 /// ```
 pub fn format_value(value: f64, percent: bool) -> String {
+    // Integer arithmetic instead of float formatting, which costs kilobytes of wasm.
     let plain = |v: f64| {
-        let text = format!("{:.3}", v);
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
+        let thousandths = (v.abs() * 1000.0).round() as u64;
+        let sign = if v < 0.0 && thousandths > 0 { "-" } else { "" };
+        let (whole, fraction) = (thousandths / 1000, thousandths % 1000);
+        let fraction = format!("{fraction:03}");
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.is_empty() {
+            format!("{sign}{whole}")
+        } else {
+            format!("{sign}{whole}.{fraction}")
+        }
     };
     if percent {
         return format!("{}%", plain(value));
