@@ -8,7 +8,7 @@ use super::PairLink;
 use std::collections::HashMap;
 
 /// Below this, two claims of independent reports are not the same claim.
-const LINK_THRESHOLD: f64 = 0.22;
+const LINK_THRESHOLD: f64 = 0.05;
 /// Candidates considered per claim, best shared weight first.
 const CANDIDATES: usize = 12;
 /// A stem in more claims than this share of the other side carries no signal.
