@@ -18,14 +18,51 @@ pub fn build(claim_counts: &[usize], links: &[Link]) -> Vec<Group> {
     let total: usize = claim_counts.iter().sum();
     let node = |doc: usize, claim: usize| offsets[doc] + claim;
     let mut sets = DisjointSets::new(total);
-    for link in links {
-        let first = node(link.doc_a, link.claims_a[0]);
-        for &c in &link.claims_a {
-            sets.union(first, node(link.doc_a, c));
+    // Documents present in each set (by root), to keep two claims of one
+    // document out of one group unless a single link joined them: chains
+    // of pairwise links would otherwise merge neighbouring groups.
+    let mut docs_in: Vec<Vec<usize>> = claim_counts
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, &n)| std::iter::repeat_n(vec![doc], n))
+        .collect();
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_unstable_by(|&x, &y| links[y].score.total_cmp(&links[x].score).then(x.cmp(&y)));
+    for &l in &order {
+        let link = &links[l];
+        let nodes: Vec<usize> = link
+            .claims_a
+            .iter()
+            .map(|&c| node(link.doc_a, c))
+            .chain(link.claims_b.iter().map(|&c| node(link.doc_b, c)))
+            .collect();
+        let mut roots: Vec<usize> = nodes.iter().map(|&x| sets.find(x)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        // A document in two of the sets about to join would appear twice,
+        // unless this link itself holds both of its claims.
+        let mut seen: Vec<usize> = Vec::new();
+        let mut conflict = false;
+        for &r in &roots {
+            for &d in &docs_in[r] {
+                let from_link_only = (d == link.doc_a && link.claims_a.len() > 1)
+                    || (d == link.doc_b && link.claims_b.len() > 1);
+                if seen.contains(&d) && !from_link_only {
+                    conflict = true;
+                }
+                seen.push(d);
+            }
         }
-        for &c in &link.claims_b {
-            sets.union(first, node(link.doc_b, c));
+        if conflict {
+            continue;
         }
+        for &x in &nodes[1..] {
+            sets.union(nodes[0], x);
+        }
+        let root = sets.find(nodes[0]);
+        seen.sort_unstable();
+        seen.dedup();
+        docs_in[root] = seen;
     }
     // Collect members per root, in document then claim order.
     let mut index_of_root = vec![usize::MAX; total];
@@ -47,8 +84,11 @@ pub fn build(claim_counts: &[usize], links: &[Link]) -> Vec<Group> {
     let mut sums = vec![(0.0, 0usize); groups.len()];
     for link in links {
         let g = index_of_root[sets.find(node(link.doc_a, link.claims_a[0]))];
-        sums[g].0 += link.score;
-        sums[g].1 += 1;
+        let h = index_of_root[sets.find(node(link.doc_b, link.claims_b[0]))];
+        if g == h {
+            sums[g].0 += link.score;
+            sums[g].1 += 1;
+        }
     }
     for (group, (sum, n)) in groups.iter_mut().zip(sums) {
         group.score = if n == 0 { 0.0 } else { sum / n as f64 };

@@ -153,9 +153,17 @@ pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (words_a, numbers_a) = matched_weight(a, b);
-    let (words_b, numbers_b) = matched_weight(b, a);
-    let total = a.words_total + b.words_total + numbers_a + numbers_b;
+    let ma = matched_weight(a, b);
+    let mb = matched_weight(b, a);
+    let (words_a, numbers_a, words_b, numbers_b) = (ma.words, ma.numbers, mb.words, mb.numbers);
+    // Numbers unmatched on both sides are likely one quantity told
+    // differently (what we want to report), so they do not count against
+    // the link; numbers that only one side has are content the other lacks.
+    let excess = |x: &Matched, y: &Matched| {
+        x.unmatched_numbers.saturating_sub(y.unmatched_numbers) as f64 * x.unmatched_weight
+    };
+    let total =
+        a.words_total + b.words_total + numbers_a + numbers_b + excess(&ma, &mb) + excess(&mb, &ma);
     if total == 0.0 {
         return 0.0;
     }
@@ -163,16 +171,31 @@ pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
     overlap * length_prior(a.chars, b.chars)
 }
 
+/// What of one claim finds a counterpart in the other.
+struct Matched {
+    words: f64,
+    numbers: f64,
+    unmatched_numbers: usize,
+    /// Mean weight of the unmatched numbers.
+    unmatched_weight: f64,
+}
+
 /// Weight of `a`'s words and numbers that have a counterpart in `b`.
-fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> (f64, f64) {
+fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> Matched {
     let (mut words, mut numbers) = (0.0, 0.0);
+    let (mut unmatched_numbers, mut unmatched_sum) = (0usize, 0.0);
     for (stem, key, weight) in &a.terms {
         let exact = b
             .terms
             .binary_search_by(|t| t.0.as_str().cmp(stem.as_str()))
             .is_ok();
         if is_number(stem) {
-            numbers += if exact { *weight } else { 0.0 };
+            if exact {
+                numbers += weight;
+            } else {
+                unmatched_numbers += 1;
+                unmatched_sum += weight;
+            }
         } else if exact {
             words += weight;
         } else if key.chars().count() >= 5 {
@@ -190,7 +213,12 @@ fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> (f64, f64) {
             }
         }
     }
-    (words, numbers)
+    Matched {
+        words,
+        numbers,
+        unmatched_numbers,
+        unmatched_weight: unmatched_sum / unmatched_numbers.max(1) as f64,
+    }
 }
 
 /// Translations keep roughly the length of their source; claims three

@@ -76,9 +76,10 @@ pub struct Found {
 /// user's minimum severity and suppressed fingerprints.
 pub fn detect(docs: &[AnalysedDocument], alignment: &Alignment, options: &Options) -> Found {
     let mut all = Vec::new();
+    let direct = omission::DirectLinks::new(alignment);
     for group in &alignment.groups {
         all.extend(numbers::detect(docs, group, alignment.mode, options));
-        all.extend(omission::detect(docs, group, alignment.mode));
+        all.extend(omission::detect(docs, group, &direct, alignment.mode));
     }
     let before = all.len();
     all.retain(|d| {

@@ -1,52 +1,111 @@
 //! Claims that some versions have and others lack.
+//!
+//! A claim is missing in another version when the alignment of those two
+//! versions left it unlinked. Groups across many versions are joined
+//! transitively, so a claim can share a row with a version that never
+//! linked it (merged into a neighbour there); the pairwise links decide.
 
 use super::fingerprint::fingerprint;
 use super::{doc_list, Discrepancy, DiscrepancyKind, Evidence, Severity};
-use crate::alignment::Group;
+use crate::alignment::{Alignment, Group};
 use crate::claims::AnalysedDocument;
 use crate::Mode;
+use std::collections::HashSet;
 
 /// Characters of the claim quoted in the message.
 const EXCERPT_CHARS: usize = 80;
 
-/// An omission when a group misses some documents. In translation mode every
-/// dropped claim is a translation error; in news mode a report may simply
-/// tell less, so only claims carrying facts are reported, as information.
-pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Option<Discrepancy> {
-    let present: Vec<usize> = (0..docs.len())
-        .filter(|&d| !group.claims[d].is_empty())
-        .collect();
-    let missing: Vec<usize> = (0..docs.len())
-        .filter(|&d| group.claims[d].is_empty())
-        .collect();
-    if missing.is_empty() {
-        return None;
+/// Which (document, claim) is linked directly to which other document.
+pub struct DirectLinks(HashSet<(usize, usize, usize)>);
+
+impl DirectLinks {
+    pub fn new(alignment: &Alignment) -> Self {
+        let mut set = HashSet::new();
+        for link in &alignment.links {
+            for &c in &link.claims_a {
+                set.insert((link.doc_a, c, link.doc_b));
+            }
+            for &c in &link.claims_b {
+                set.insert((link.doc_b, c, link.doc_a));
+            }
+        }
+        DirectLinks(set)
     }
-    let has_facts = present.iter().any(|&d| {
-        group.claims[d]
-            .iter()
-            .any(|&c| !docs[d].claims[c].facts.is_empty())
-    });
+
+    fn linked(&self, doc: usize, claim: usize, other: usize) -> bool {
+        self.0.contains(&(doc, claim, other))
+    }
+}
+
+/// Omissions in one group: the claims that some versions left unlinked,
+/// one discrepancy per set of versions that lack them. In translation mode
+/// every dropped claim is a translation error; in news mode a report may
+/// simply tell less, so only claims carrying facts are reported, as information.
+pub fn detect(
+    docs: &[AnalysedDocument],
+    group: &Group,
+    links: &DirectLinks,
+    mode: Mode,
+) -> Vec<Discrepancy> {
+    // (versions lacking it, claims of the versions that have it)
+    let mut findings: Vec<(Vec<usize>, Vec<(usize, usize)>)> = Vec::new();
+    for (d, claims) in group.claims.iter().enumerate() {
+        for &c in claims {
+            let lacking: Vec<usize> = (0..docs.len())
+                .filter(|&e| e != d && !links.linked(d, c, e))
+                .collect();
+            if lacking.is_empty() {
+                continue;
+            }
+            match findings.iter_mut().find(|(l, _)| *l == lacking) {
+                Some((_, having)) => having.push((d, c)),
+                None => findings.push((lacking, vec![(d, c)])),
+            }
+        }
+    }
+    findings
+        .into_iter()
+        // A claim present in every version but unlinked to one of its own
+        // kind's versions is not an omission of those that have it.
+        .map(|(lacking, having)| {
+            let lacking: Vec<usize> = lacking
+                .into_iter()
+                .filter(|e| !having.iter().any(|(d, _)| d == e))
+                .collect();
+            (lacking, having)
+        })
+        .filter(|(lacking, _)| !lacking.is_empty())
+        .filter_map(|(lacking, having)| describe(docs, group, &lacking, &having, mode))
+        .collect()
+}
+
+fn describe(
+    docs: &[AnalysedDocument],
+    group: &Group,
+    lacking: &[usize],
+    having: &[(usize, usize)],
+    mode: Mode,
+) -> Option<Discrepancy> {
+    let has_facts = having
+        .iter()
+        .any(|&(d, c)| !docs[d].claims[c].facts.is_empty());
     let severity = match (mode, has_facts) {
         (Mode::News, false) => return None,
         (Mode::News, true) => Severity::Info,
         (_, true) => Severity::Error,
         (_, false) => Severity::Warning,
     };
-    let evidence: Vec<Evidence> = present
+    let evidence: Vec<Evidence> = having
         .iter()
-        .flat_map(|&d| {
-            group.claims[d].iter().map(move |&c| {
-                let claim = &docs[d].claims[c];
-                Evidence {
-                    doc: d,
-                    claim: c,
-                    start: claim.start,
-                    end: claim.end,
-                }
-            })
+        .map(|&(d, c)| Evidence {
+            doc: d,
+            claim: c,
+            start: docs[d].claims[c].start,
+            end: docs[d].claims[c].end,
         })
         .collect();
+    let mut present: Vec<usize> = having.iter().map(|&(d, _)| d).collect();
+    present.dedup();
     let first = &evidence[0];
     let quoted = docs[first.doc].claim_text(&docs[first.doc].claims[first.claim]);
     let excerpt: String = quoted.chars().take(EXCERPT_CHARS).collect();
@@ -58,7 +117,7 @@ pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Option<Di
     // The fingerprint names the versions that lack the claim and the claim's
     // own words in each version that has it: edits elsewhere leave it alone,
     // and so does the order in which documents are given.
-    let lacks = format!("lacks:{}", sorted_ids(docs, &missing));
+    let lacks = format!("lacks:{}", sorted_ids(docs, lacking));
     let mut parts: Vec<&str> = evidence
         .iter()
         .map(|e| docs[e.doc].claim_text(&docs[e.doc].claims[e.claim]))
@@ -75,7 +134,7 @@ pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Option<Di
         message: format!(
             "Only in {}, missing in {}: “{excerpt}{ellipsis}”",
             doc_list(docs, &present),
-            doc_list(docs, &missing)
+            doc_list(docs, lacking)
         ),
         fingerprint: fingerprint("omission", &parts),
         evidence,
