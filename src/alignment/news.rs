@@ -1,7 +1,10 @@
 //! News mode: independent reports of one story, paragraphs reordered and
 //! claims missing on either side. Candidates come from an inverted index of
-//! stems (never all pairs), then the best links are taken greedily, and a
-//! leftover claim may join a link when it adds to it (few-to-one).
+//! stems (never all pairs). Confident links are taken first; they then
+//! support their neighbours, since reports move paragraphs, not single
+//! sentences, so the claim after a linked claim tends to be linked to the
+//! claim after its partner. A leftover claim may join a link when it adds
+//! to it (few-to-one).
 
 use super::similarity::{similarity, ClaimVector};
 use super::PairLink;
@@ -9,33 +12,69 @@ use std::collections::HashMap;
 
 /// Below this, two claims of independent reports are not the same claim.
 const LINK_THRESHOLD: f64 = 0.05;
+/// Links at least this alike anchor the second pass.
+const ANCHOR_THRESHOLD: f64 = 0.2;
+/// What a linked neighbour (before or after, on the same diagonal) adds.
+const NEIGHBOUR_SUPPORT: f64 = 0.08;
 /// Candidates considered per claim, best shared weight first.
 const CANDIDATES: usize = 12;
 /// A stem in more claims than this share of the other side carries no signal.
 const COMMON_SHARE: f64 = 0.25;
 
 pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
-    let mut scored = candidate_pairs(a, b)
-        .into_iter()
-        .map(|(i, j)| (i, j, similarity(&a[i], &b[j])))
-        .filter(|&(_, _, s)| s >= LINK_THRESHOLD)
-        .collect::<Vec<_>>();
-    // Best first; ties broken by position so the result never depends on hashing.
-    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    let mut link_of_a: Vec<Option<usize>> = vec![None; a.len()];
-    let mut link_of_b: Vec<Option<usize>> = vec![None; b.len()];
-    let mut links: Vec<PairLink> = Vec::new();
-    for &(i, j, score) in &scored {
-        if link_of_a[i].is_none() && link_of_b[j].is_none() {
-            link_of_a[i] = Some(links.len());
-            link_of_b[j] = Some(links.len());
-            links.push(PairLink {
-                a: vec![i],
-                b: vec![j],
-                score,
-            });
+    let candidates = candidate_pairs(a, b);
+    let similarities: HashMap<(usize, usize), f64> = candidates
+        .iter()
+        .map(|&(i, j)| ((i, j), similarity(&a[i], &b[j])))
+        .collect();
+    let anchors = greedy(
+        similarities
+            .iter()
+            .filter(|(_, &s)| s >= ANCHOR_THRESHOLD)
+            .map(|(&(i, j), &s)| (i, j, s))
+            .collect(),
+        a.len(),
+        b.len(),
+    );
+    let anchored: std::collections::HashSet<(usize, usize)> =
+        anchors.iter().map(|l| (l.a[0], l.b[0])).collect();
+    // Second pass: every candidate, plus the diagonal neighbours of anchors
+    // even when they share no stem, scored with their neighbours' support.
+    let mut pairs: Vec<(usize, usize)> = candidates;
+    for &(i, j) in &anchored {
+        for (di, dj) in [(-1isize, -1isize), (1, 1)] {
+            let (x, y) = (i as isize + di, j as isize + dj);
+            if x >= 0 && y >= 0 && (x as usize) < a.len() && (y as usize) < b.len() {
+                pairs.push((x as usize, y as usize));
+            }
         }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let scored: Vec<(usize, usize, f64)> = pairs
+        .into_iter()
+        .map(|(i, j)| {
+            let sim = similarities
+                .get(&(i, j))
+                .copied()
+                .unwrap_or_else(|| similarity(&a[i], &b[j]));
+            let neighbours = [(i.wrapping_sub(1), j.wrapping_sub(1)), (i + 1, j + 1)]
+                .iter()
+                .filter(|p| anchored.contains(p))
+                .count();
+            (i, j, (sim + NEIGHBOUR_SUPPORT * neighbours as f64).min(1.0))
+        })
+        .filter(|&(_, _, s)| s >= LINK_THRESHOLD)
+        .collect();
+    let mut links = greedy(scored.clone(), a.len(), b.len());
+    let mut link_of_a: Vec<Option<usize>> = vec![None; a.len()];
+    let mut link_of_b: Vec<Option<usize>> = vec![None; b.len()];
+    for (l, link) in links.iter().enumerate() {
+        link_of_a[link.a[0]] = Some(l);
+        link_of_b[link.b[0]] = Some(l);
+    }
+    let mut scored = scored;
+    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     // Few-to-one: a claim left over joins its best partner's link when the
     // joined claims match better than the partner alone ("one claim
     // summarizing two").
@@ -100,4 +139,24 @@ fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> 
         pairs.extend(best.into_iter().take(CANDIDATES).map(|(_, j)| (i, j)));
     }
     pairs
+}
+
+/// One-to-one links, best first; ties broken by position so the result
+/// never depends on hashing.
+fn greedy(mut scored: Vec<(usize, usize, f64)>, n: usize, m: usize) -> Vec<PairLink> {
+    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let (mut used_a, mut used_b) = (vec![false; n], vec![false; m]);
+    let mut links = Vec::new();
+    for (i, j, score) in scored {
+        if !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            links.push(PairLink {
+                a: vec![i],
+                b: vec![j],
+                score,
+            });
+        }
+    }
+    links
 }
