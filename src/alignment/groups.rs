@@ -24,7 +24,7 @@ pub fn build(claim_counts: &[usize], links: &[Link]) -> Vec<Group> {
     let mut docs_in: Vec<Vec<usize>> = claim_counts
         .iter()
         .enumerate()
-        .flat_map(|(doc, &n)| std::iter::repeat_n(vec![doc], n))
+        .flat_map(|(doc, &n)| std::iter::repeat(vec![doc]).take(n))
         .collect();
     let mut order: Vec<usize> = (0..links.len()).collect();
     order.sort_unstable_by(|&x, &y| links[y].score.total_cmp(&links[x].score).then(x.cmp(&y)));

@@ -37,6 +37,9 @@ impl DirectLinks {
     }
 }
 
+/// Documents that lack a claim, and the (document, claim) pairs that have it.
+type Finding = (Vec<usize>, Vec<(usize, usize)>);
+
 /// Omissions in one group: the claims that some versions left unlinked,
 /// one discrepancy per set of versions that lack them. In translation mode
 /// every dropped claim is a translation error; in news mode a report may
@@ -47,8 +50,7 @@ pub fn detect(
     links: &DirectLinks,
     mode: Mode,
 ) -> Vec<Discrepancy> {
-    // (versions lacking it, claims of the versions that have it)
-    let mut findings: Vec<(Vec<usize>, Vec<(usize, usize)>)> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
     for (d, claims) in group.claims.iter().enumerate() {
         for &c in claims {
             let lacking: Vec<usize> = (0..docs.len())
