@@ -16,14 +16,14 @@ use std::sync::OnceLock;
 /// Slavic stems by value: units, teens, tens, hundreds.
 const SLAVIC: &[(u16, &str)] = &[
     (0, "zero nula нуль ноль нула"),
-    (1, "jeden jedn jedan en один одн адзін адн един едн еден"),
+    (1, "jeden jedn jedan en један једн один одн адзін адн един едн еден"),
     (2, "dw dv дв дзв"),
     (3, "tr trz тр"),
     (4, "czter čtyř čtyr štyr štir četir четыр четир чотир чатыр"),
     (5, "pięć pięci pět pěti päť piat pet пят пяц пет"),
     (6, "sześć sześci šest šesť шест шесть шіст шэсц"),
-    (7, "siedem siedmi sedm sedem sedam сем седем седум сім"),
-    (8, "osiem ośmi osm osem osam восем восьм вісім осем осум"),
+    (7, "siedem siedmi sedm sedem sedam сем седем седам седум сім"),
+    (8, "osiem ośmi osm osem osam восем восьм вісім осем осам осум"),
     (9, "dziewięć dziewięci devět devěti deväť devät devet девят дев'ят дзевяц девет"),
     (10, "dziesięć dziesięci deset desať desiat десят десет дзесяц"),
     (11, "jedenaście jedenast jedenáct jedenásť enajst jedanaest одиннадцат одинадцят адзінаццац единадесет единаесет једанаест"),
