@@ -190,7 +190,7 @@ fn main() {
                         _ => None,
                     });
                 let ok = got.is_some_and(|d| {
-                    let year_ok = d.year.is_none_or(|y| y == nums[0]);
+                    let year_ok = d.year.map_or(true, |y| y == nums[0]);
                     let month_ok = grain == "Year" || d.month == Some(nums[1] as u8);
                     let day_ok = grain != "Day" || d.day == Some(nums[2] as u8);
                     year_ok && month_ok && day_ok && (d.year.is_some() || grain != "Year")
