@@ -34,19 +34,65 @@ export interface CompareOptions {
   maxTotalBytes?: number;
 }
 
-export type FactKind = "number";
+export type FactKind = "number" | "date" | "duration" | "entity" | "quote" | "source";
 
-export interface Fact {
-  kind: FactKind;
+/** "około 1,6 mln" is approximately 1600000; "ponad 10" more than 10. */
+export type Qualifier = "exact" | "approximately" | "atLeast" | "moreThan" | "atMost" | "lessThan";
+
+export interface NumberValue {
+  /** Normalized value ("1,6 mln" -> 1600000; for a multiplier like "trzykrotnie", the factor). */
+  value: number;
+  /** Upper end of a range ("10–15", "od 10 do 15"). */
+  high?: number;
+  /** True for percentages. */
+  percent: boolean;
+  qualifier: Qualifier;
+  /** Neutral key of the word after the number (what is counted). */
+  counted?: string;
+  /** Set for multipliers ("trzy razy więcej", "twice"): `to` is the index, among the document's facts in order, of the quantity it relates to. */
+  relative?: { factor: number; to?: number };
+}
+
+export interface DateValue {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** "2024-06-19", "2024-06", "2024", "--02" (month without year); "" when unresolved ("wczoraj" without a document date). */
+  iso: string;
+  /** True when read from "wczoraj", "w środę", "last year", or a month without a year, and the document date. */
+  resolvedFromRelative: boolean;
+}
+
+export interface DurationValue {
+  amount: number;
+  unit: "second" | "minute" | "hour" | "day" | "week" | "month" | "year";
+}
+
+/** Entities and sources: a language-neutral key ("Путина", "Putinem" -> "putin"). */
+export interface KeyValue {
+  key: string;
+}
+
+export interface QuoteValue {
+  /** Neutral key of the speaker, when the sentence names one; its span in UTF-16 offsets. */
+  speaker?: string;
+  speakerStart?: number;
+  speakerEnd?: number;
+}
+
+interface FactBase {
   start: number;
   end: number;
   /** The span as written. */
   text: string;
-  /** Normalized numeric value ("1,6 mln" -> 1600000). */
-  value: number;
-  /** True for percentages. */
-  percent: boolean;
 }
+
+export type Fact =
+  | (FactBase & { kind: "number"; value: NumberValue })
+  | (FactBase & { kind: "date"; value: DateValue })
+  | (FactBase & { kind: "duration"; value: DurationValue })
+  | (FactBase & { kind: "entity" | "source"; value: KeyValue })
+  | (FactBase & { kind: "quote"; value: QuoteValue });
 
 export interface Claim {
   /** Index of the claim within its document. */

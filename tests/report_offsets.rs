@@ -54,7 +54,11 @@ fn offsets_are_utf16_on_mixed_scripts_and_emoji() {
     let texts: Vec<&str> = number.evidence.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(texts, ["1,6 mln", "1,8 милиона"]);
     // The emoji before the number takes 5 UTF-16 units, not 11 bytes or 3 chars.
-    let fact = &report.documents[0].claims[0].facts[0];
+    let fact = report.documents[0].claims[0]
+        .facts
+        .iter()
+        .find(|f| f.kind == "number")
+        .expect("the number is a fact");
     let expected = docs[0].text[..docs[0].text.find("1,6").unwrap()]
         .encode_utf16()
         .count();

@@ -615,8 +615,11 @@ function renderClaim(docId, docText, claim, evidence, discrepancies) {
     if (seg.fact) {
       mark.classList.add("fact");
       const f = seg.fact;
-      if (typeof f.value === "number") {
-        titles.push(`${f.percent ? "percentage" : "number"}: ${f.value.toLocaleString("en")}${f.percent ? " %" : ""}`);
+      const v = f.value || {};
+      if (f.kind === "number" && typeof v.value === "number") {
+        titles.push(`${v.percent ? "percentage" : "number"}: ${v.value.toLocaleString("en")}${v.percent ? " %" : ""}`);
+      } else if (f.kind === "date" || f.kind === "entity" || f.kind === "source") {
+        titles.push(`${f.kind}: ${v.iso || v.key || ""}`);
       }
     }
     if (seg.evs.length) {

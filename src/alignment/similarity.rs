@@ -108,14 +108,24 @@ fn is_number(stem: &str) -> bool {
     stem.starts_with('#')
 }
 
-/// Stems of a claim: words of two letters or more outside its numbers
-/// ("mln" is part of "1,6 mln"), and the numbers' values.
+/// Stems of a claim: words of two letters or more outside the digits of its
+/// numbers and dates ("mln" is part of "1,6 mln"), and those facts as
+/// anchors, which count only where they match (the leading '#'): numbers and
+/// durations as "#value", dates as "#@2024-06-19" or "#@2024". Names are
+/// not anchored: a name that opens a sentence is not an entity fact, so
+/// anchors would weigh the same name unevenly; their words stay terms.
 fn claim_terms(claim: &crate::claims::Claim) -> Vec<(String, String, bool)> {
+    use crate::facts::FactValue;
+    // Digits inside a fact are its anchor; month names stay words too.
     let in_fact = |w: &crate::text::tokens::Token| {
-        claim
-            .facts
-            .iter()
-            .any(|f| w.start >= f.start && w.end <= f.end)
+        claim.facts.iter().any(|f| {
+            let numeric = match f.value {
+                FactValue::Quantity(_) | FactValue::Duration { .. } => true,
+                FactValue::Date(_) => w.key.starts_with(|c: char| c.is_ascii_digit()),
+                _ => false,
+            };
+            numeric && w.start >= f.start && w.end <= f.end
+        })
     };
     let mut terms: Vec<(String, String, bool)> = claim
         .words
@@ -130,7 +140,14 @@ fn claim_terms(claim: &crate::claims::Claim) -> Vec<(String, String, bool)> {
         })
         .collect();
     for fact in &claim.facts {
-        let anchor = format!("#{}", fact.value);
+        let anchor = match &fact.value {
+            FactValue::Quantity(q) => format!("#{}", q.value),
+            FactValue::Duration { amount, .. } => format!("#{amount}"),
+            FactValue::Date(d) if d.year.is_some() || d.month.is_some() => {
+                format!("#@{}", d.iso())
+            }
+            _ => continue,
+        };
         terms.push((anchor.clone(), anchor, true));
     }
     terms

@@ -42,15 +42,18 @@ impl<'a> AnalysedDocument<'a> {
             _ => (language::detect(&source.text).to_string(), true),
         };
         let text = &source.text;
-        let claims = sentences
+        let context = facts::Context::new(text, &lang, source.date.as_deref());
+        let mut claims: Vec<Claim> = sentences
             .iter()
             .map(|&(start, end)| Claim {
                 start,
                 end,
                 words: tokens::words(&text[start..end], start),
-                facts: facts::extract(text, start, end, &lang),
+                facts: facts::extract(text, start, end, &context),
             })
             .collect();
+        let mut all: Vec<&mut Fact> = claims.iter_mut().flat_map(|c| c.facts.iter_mut()).collect();
+        facts::link_relatives(&mut all);
         AnalysedDocument {
             source,
             lang,

@@ -1,22 +1,145 @@
-//! Numbers that differ between aligned claims.
+//! Numbers that differ between aligned claims: quantities, dates and durations.
 //!
 //! In each group, the numbers of every two versions are paired: equal values
-//! first (within the tolerance), then what is left by the thing counted and
-//! by order. Pairs chain across versions, so "1.8 million in sl against
-//! 1.6 million in pl, sr, en" is one discrepancy, not three.
+//! first (within the tolerance, and within what a qualifier allows: "około
+//! 1,6 mln" agrees with "1,58 mln", "co najmniej 10" does not with "8"), then
+//! what is left by the thing counted and by order. Pairs chain across
+//! versions, so "1.8 million in sl against 1.6 million in pl, sr, en" is one
+//! discrepancy, not three.
 
 use super::fingerprint::fingerprint;
 use super::{Discrepancy, DiscrepancyKind, Evidence, Severity};
 use crate::alignment::{groups::DisjointSets, Group};
 use crate::claims::AnalysedDocument;
-use crate::facts::Fact;
+use crate::facts::{DateValue, DurationUnit, Fact, FactValue, Qualifier};
 use crate::{Mode, Options};
+
+/// How far an approximate figure may be from an exact one ("około 1,6 mln"
+/// and "1,58 mln"): rounding to two significant digits.
+const APPROXIMATE: f64 = 0.05;
+
+/// What number discrepancies compare: a fact seen as a measure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Measure {
+    Amount {
+        value: f64,
+        high: Option<f64>,
+        percent: bool,
+        qualifier: Qualifier,
+        relative: bool,
+    },
+    Date(DateValue),
+    /// In days, so "2 weeks" meets "14 days".
+    Duration(f64, DurationUnit, f64),
+}
+
+impl Measure {
+    fn of(fact: &Fact) -> Option<Measure> {
+        match &fact.value {
+            FactValue::Quantity(q) => Some(Measure::Amount {
+                value: q.value,
+                high: q.high,
+                percent: q.percent,
+                qualifier: q.qualifier,
+                relative: q.relative.is_some(),
+            }),
+            // A bare year compares with the same year written without "roku".
+            FactValue::Date(d) if d.month.is_none() && d.day.is_none() => {
+                d.year.map(|y| Measure::Amount {
+                    value: f64::from(y),
+                    high: None,
+                    percent: false,
+                    qualifier: Qualifier::Exact,
+                    relative: false,
+                })
+            }
+            FactValue::Date(d) if d.month.is_some() => Some(Measure::Date(*d)),
+            FactValue::Duration { amount, unit } => {
+                Some(Measure::Duration(*amount, *unit, amount * days_per(*unit)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether two measures can be about the same thing at all.
+    fn comparable(&self, other: &Measure) -> bool {
+        match (self, other) {
+            (
+                Measure::Amount {
+                    percent: p,
+                    relative: r,
+                    ..
+                },
+                Measure::Amount {
+                    percent: q,
+                    relative: s,
+                    ..
+                },
+            ) => p == q && r == s,
+            (Measure::Date(_), Measure::Date(_))
+            | (Measure::Duration(..), Measure::Duration(..)) => true,
+            _ => false,
+        }
+    }
+
+    fn label(&self) -> String {
+        match *self {
+            Measure::Amount {
+                value,
+                high,
+                percent,
+                ..
+            } => match high {
+                Some(h) => format!(
+                    "{}–{}",
+                    format_value(value, false),
+                    format_value(h, percent)
+                ),
+                None => format_value(value, percent),
+            },
+            Measure::Date(d) => d.iso(),
+            Measure::Duration(amount, unit, _) => {
+                format!("{} {}s", format_value(amount, false), unit.name())
+            }
+        }
+    }
+
+    /// Orders labels in messages: by value, dates by day.
+    fn order(&self) -> f64 {
+        match *self {
+            Measure::Amount { value, .. } => value,
+            Measure::Date(d) => f64::from(
+                d.year.unwrap_or(0) * 10_000
+                    + i32::from(d.month.unwrap_or(0)) * 100
+                    + i32::from(d.day.unwrap_or(0)),
+            ),
+            Measure::Duration(_, _, days) => days,
+        }
+    }
+}
+
+fn days_per(unit: DurationUnit) -> f64 {
+    match unit {
+        DurationUnit::Second => 1.0 / 86_400.0,
+        DurationUnit::Minute => 1.0 / 1440.0,
+        DurationUnit::Hour => 1.0 / 24.0,
+        DurationUnit::Day => 1.0,
+        DurationUnit::Week => 7.0,
+        DurationUnit::Month => 365.25 / 12.0,
+        DurationUnit::Year => 365.25,
+    }
+}
 
 /// A number of a group: which document, which claim, which fact.
 struct Slot<'a> {
     doc: usize,
     claim: usize,
     fact: &'a Fact,
+    measure: Measure,
+    /// A small number in words ("cztery", "two"): often an idiom ("w cztery
+    /// oczy", one-on-one) that translations drop, so it only pairs by value
+    /// or by the thing counted, never by order alone.
+    idiom_prone: bool,
 }
 
 pub fn detect(
@@ -34,7 +157,18 @@ pub fn detect(
                 docs[doc].claims[claim]
                     .facts
                     .iter()
-                    .map(move |fact| Slot { doc, claim, fact })
+                    .filter_map(move |fact| {
+                        Measure::of(fact).map(|measure| Slot {
+                            doc,
+                            claim,
+                            fact,
+                            measure,
+                            idiom_prone: small_in_words(
+                                &docs[doc].source.text[fact.start..],
+                                &measure,
+                            ),
+                        })
+                    })
             })
         })
         .collect();
@@ -80,14 +214,11 @@ fn pair_numbers(slots: &[Slot], x: usize, y: usize, tolerance: f64) -> Vec<(usiz
     let mut pairs = Vec::new();
     let mut take = |left: &mut Vec<usize>,
                     right: &mut Vec<usize>,
-                    fits: &dyn Fn(&Fact, &Fact) -> bool,
+                    fits: &dyn Fn(&Slot, &Slot) -> bool,
                     same: bool| {
         let mut i = 0;
         while i < left.len() {
-            if let Some(j) = right
-                .iter()
-                .position(|&r| fits(slots[left[i]].fact, slots[r].fact))
-            {
+            if let Some(j) = right.iter().position(|&r| fits(&slots[left[i]], &slots[r])) {
                 pairs.push((left[i], right[j], same));
                 left.remove(i);
                 right.remove(j);
@@ -99,28 +230,100 @@ fn pair_numbers(slots: &[Slot], x: usize, y: usize, tolerance: f64) -> Vec<(usiz
     take(
         &mut left,
         &mut right,
-        &|a, b| same_value(a, b, tolerance),
+        &|a, b| a.measure.comparable(&b.measure) && same_value(&a.measure, &b.measure, tolerance),
         true,
     );
     // What is left differs; pair it by the thing counted, then by order.
     take(
         &mut left,
         &mut right,
-        &|a, b| a.percent == b.percent && same_counted(a, b),
+        &|a, b| a.measure.comparable(&b.measure) && same_counted(a.fact, b.fact),
         false,
     );
-    take(&mut left, &mut right, &|a, b| a.percent == b.percent, false);
+    take(
+        &mut left,
+        &mut right,
+        &|a, b| a.measure.comparable(&b.measure) && !a.idiom_prone && !b.idiom_prone,
+        false,
+    );
     pairs
 }
 
-fn same_value(a: &Fact, b: &Fact, tolerance: f64) -> bool {
-    a.percent == b.percent
-        && (a.value - b.value).abs() <= tolerance * a.value.abs().max(b.value.abs())
+fn small_in_words(text: &str, measure: &Measure) -> bool {
+    let in_words = !text.starts_with(|c: char| c.is_ascii_digit());
+    in_words && matches!(measure, Measure::Amount { value, relative: false, .. } if *value <= 10.0)
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * a.abs().max(b.abs())
+}
+
+/// Whether two comparable measures agree.
+fn same_value(a: &Measure, b: &Measure, tolerance: f64) -> bool {
+    match (*a, *b) {
+        (
+            Measure::Amount {
+                value: x,
+                high: hx,
+                qualifier: qx,
+                ..
+            },
+            Measure::Amount {
+                value: y,
+                high: hy,
+                qualifier: qy,
+                ..
+            },
+        ) => {
+            use Qualifier::*;
+            let approximate = qx == Approximately || qy == Approximately;
+            let tolerance = if approximate {
+                tolerance.max(APPROXIMATE)
+            } else {
+                tolerance
+            };
+            let bound = |q: Qualifier| matches!(q, AtLeast | MoreThan | AtMost | LessThan);
+            match (bound(qx), bound(qy)) {
+                // An exact figure within the other's bound agrees: "ponad 10" and "12".
+                (true, false) => within(x, qx, y) && hy.is_none(),
+                (false, true) => within(y, qy, x) && hx.is_none(),
+                _ => {
+                    close(x, y, tolerance)
+                        && match (hx, hy) {
+                            (Some(p), Some(q)) => close(p, q, tolerance),
+                            (None, None) => true,
+                            _ => false,
+                        }
+                }
+            }
+        }
+        (Measure::Date(x), Measure::Date(y)) => {
+            x.month == y.month
+                && x.day == y.day
+                && (x.year == y.year || x.year.is_none() || y.year.is_none())
+        }
+        (Measure::Duration(_, _, x), Measure::Duration(_, _, y)) => {
+            close(x, y, tolerance.max(1e-3))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `value` lies within the bound `qualifier bound`.
+fn within(bound: f64, qualifier: Qualifier, value: f64) -> bool {
+    match qualifier {
+        Qualifier::AtLeast => value >= bound,
+        Qualifier::MoreThan => value > bound,
+        Qualifier::AtMost => value <= bound,
+        Qualifier::LessThan => value < bound,
+        _ => value == bound,
+    }
 }
 
 fn same_counted(a: &Fact, b: &Fact) -> bool {
     let stem = |f: &Fact| {
-        f.counted
+        f.quantity()?
+            .counted
             .as_ref()
             .map(|c| c.chars().take(4).collect::<String>())
     };
@@ -135,16 +338,14 @@ fn describe(
     mode: Mode,
 ) -> Discrepancy {
     // Values with the documents that state each, the rarer value first.
-    let mut by_value: Vec<(f64, bool, Vec<usize>)> = Vec::new();
+    let mut by_value: Vec<(f64, String, Vec<usize>)> = Vec::new();
     for &s in members {
-        let fact = slots[s].fact;
-        match by_value
-            .iter_mut()
-            .find(|(v, p, _)| *v == fact.value && *p == fact.percent)
-        {
+        let measure = &slots[s].measure;
+        let label = measure.label();
+        match by_value.iter_mut().find(|(_, l, _)| *l == label) {
             Some((_, _, ds)) if !ds.contains(&slots[s].doc) => ds.push(slots[s].doc),
             Some(_) => {}
-            None => by_value.push((fact.value, fact.percent, vec![slots[s].doc])),
+            None => by_value.push((measure.order(), label, vec![slots[s].doc])),
         }
     }
     by_value.sort_unstable_by(|a, b| {
@@ -154,7 +355,7 @@ fn describe(
     });
     let message = by_value
         .iter()
-        .map(|(v, p, ds)| format!("{} in {}", format_value(*v, *p), super::doc_list(docs, ds)))
+        .map(|(_, label, ds)| format!("{label} in {}", super::doc_list(docs, ds)))
         .collect::<Vec<_>>()
         .join(" vs ");
     let evidence: Vec<Evidence> = members

@@ -1,12 +1,177 @@
-//! Facts read out of a claim: here, numbers with their normalized values.
-//! Later stages compare facts, not words, so "1,6 mln" meets "1.6 million".
+//! Facts read out of a claim, each with its byte span and a normalized value:
+//! quantities, dates, durations, names, quotations and sources. Later stages
+//! compare facts, not words, so "1,6 mln" meets "1.6 million" and "Путина"
+//! meets "Putina".
+//!
+//! One file per transform: `numbers` (digits), `number_words` (cardinals in
+//! words), `quantities` (qualifiers, ranges, percentages, the thing counted),
+//! `relative` (multipliers like "trzykrotnie"), `dates`, `entities`, `quotes`.
 
+pub mod dates;
+pub mod entities;
+pub mod number_words;
 pub mod numbers;
+pub mod quantities;
+pub mod quotes;
+pub mod relative;
 
 /// What kind of fact a span holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FactKind {
     Number,
+    Date,
+    Duration,
+    Entity,
+    Quote,
+    Source,
+}
+
+impl FactKind {
+    /// The name used in the report: "number", "date", …
+    pub fn name(self) -> &'static str {
+        match self {
+            FactKind::Number => "number",
+            FactKind::Date => "date",
+            FactKind::Duration => "duration",
+            FactKind::Entity => "entity",
+            FactKind::Quote => "quote",
+            FactKind::Source => "source",
+        }
+    }
+}
+
+/// How a quantity is bounded: "około 10" is approximate, "ponad 10" a lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    Approximately,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+}
+
+impl Qualifier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approximately => "approximately",
+            Qualifier::AtLeast => "atLeast",
+            Qualifier::MoreThan => "moreThan",
+            Qualifier::AtMost => "atMost",
+            Qualifier::LessThan => "lessThan",
+        }
+    }
+}
+
+/// "trzykrotnie wyższa": a factor applied to an earlier quantity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Relative {
+    pub factor: f64,
+    /// Index (in document order, over all facts of the document) of the
+    /// quantity this one is relative to, when there is one before it.
+    pub to: Option<usize>,
+}
+
+/// A number with what bounds it and what it counts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Quantity {
+    pub value: f64,
+    /// Upper end of a range ("10–15"): `value` is 10, `high` 15.
+    pub high: Option<f64>,
+    pub percent: bool,
+    pub qualifier: Qualifier,
+    /// Neutral key of the word after the number (what is counted), if any.
+    pub counted: Option<String>,
+    pub relative: Option<Relative>,
+}
+
+/// A calendar date, as precise as the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateValue {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// True when read from "wczoraj", "w środę", "last year"… and the document date.
+    pub resolved_from_relative: bool,
+}
+
+impl DateValue {
+    /// "2024-06-19", "2024-06", "2024", "--06-19" (no year), "" (nothing known).
+    ///
+    /// ```
+    /// use claimdiff::facts::DateValue;
+    /// let d = DateValue { year: Some(2024), month: Some(6), day: Some(9), ..Default::default() };
+    /// assert_eq!(d.iso(), "2024-06-09");
+    /// assert_eq!(DateValue { month: Some(2), ..Default::default() }.iso(), "--02");
+    /// ```
+    pub fn iso(&self) -> String {
+        let mut out = match self.year {
+            Some(y) => y.to_string(),
+            None => "-".to_string(),
+        };
+        for part in [self.month, self.day].into_iter().flatten() {
+            out.push('-');
+            if part < 10 {
+                out.push('0');
+            }
+            out.push_str(&part.to_string());
+        }
+        if out == "-" {
+            out.clear();
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl DurationUnit {
+    pub fn name(self) -> &'static str {
+        match self {
+            DurationUnit::Second => "second",
+            DurationUnit::Minute => "minute",
+            DurationUnit::Hour => "hour",
+            DurationUnit::Day => "day",
+            DurationUnit::Week => "week",
+            DurationUnit::Month => "month",
+            DurationUnit::Year => "year",
+        }
+    }
+}
+
+/// The normalized value of a fact, one variant per kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
+    Quantity(Quantity),
+    Date(DateValue),
+    Duration {
+        amount: f64,
+        unit: DurationUnit,
+    },
+    /// A name; `key` is language-neutral (see [`entities::key`]).
+    Entity {
+        key: String,
+    },
+    /// A quotation; the speaker's neutral key and byte span when the sentence names one.
+    Quote {
+        speaker: Option<String>,
+        speaker_span: Option<(usize, usize)>,
+    },
+    /// Who a figure or claim is attributed to ("według C4ADS").
+    Source {
+        key: String,
+    },
 }
 
 /// A fact with its byte span in the document and its normalized value.
@@ -15,13 +180,84 @@ pub struct Fact {
     pub kind: FactKind,
     pub start: usize,
     pub end: usize,
-    pub value: f64,
-    pub percent: bool,
-    /// Neutral key of the word after the number (what is counted), if any.
-    pub counted: Option<String>,
+    pub value: FactValue,
 }
 
-/// Facts of the claim at `start..end` of `text`, written in language `lang`.
-pub fn extract(text: &str, start: usize, end: usize, lang: &str) -> Vec<Fact> {
-    numbers::find(text, start, end, lang)
+impl Fact {
+    /// The quantity, for number facts.
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.value {
+            FactValue::Quantity(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// What extraction needs to know about the whole document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context {
+    pub lang: String,
+    /// "1,6" is 1.6 (and "1.600" is 1600): settled by language and the
+    /// document's own numbers, see [`numbers::decimal_comma`].
+    pub decimal_comma: bool,
+    /// The document's date, anchoring "wczoraj", "w środę", "last year".
+    pub date: Option<DateValue>,
+}
+
+impl Context {
+    /// The context of document `text` in `lang`, dated `date` (ISO "YYYY-MM-DD").
+    ///
+    /// ```
+    /// use claimdiff::facts::Context;
+    /// let ctx = Context::new("Sent 1,234,567 shells.", "pl", Some("2024-06-19"));
+    /// assert!(!ctx.decimal_comma); // the document groups thousands with commas
+    /// assert_eq!(ctx.date.unwrap().day, Some(19));
+    /// ```
+    pub fn new(text: &str, lang: &str, date: Option<&str>) -> Context {
+        Context {
+            lang: lang.to_string(),
+            decimal_comma: numbers::decimal_comma(text, lang),
+            date: date.and_then(dates::parse_iso),
+        }
+    }
+}
+
+/// Facts of the claim at `start..end` of `text`, sorted by start.
+///
+/// ```
+/// use claimdiff::facts::{extract, Context, FactKind};
+/// let text = "Według C4ADS Korea dostała około 1,6 mln pocisków 19 czerwca 2024.";
+/// let ctx = Context::new(text, "pl", None);
+/// let kinds: Vec<FactKind> = extract(text, 0, text.len(), &ctx).iter().map(|f| f.kind).collect();
+/// assert_eq!(kinds, [FactKind::Source, FactKind::Entity, FactKind::Number, FactKind::Date]);
+/// ```
+pub fn extract(text: &str, start: usize, end: usize, ctx: &Context) -> Vec<Fact> {
+    let mut numerals = numbers::find(text, start, end, ctx.decimal_comma, &ctx.lang);
+    numerals.extend(number_words::find(text, start, end, &ctx.lang));
+    numerals.sort_by_key(|n| n.start);
+    // Dates and multipliers take their numerals first; the rest are quantities.
+    let mut facts = dates::find(text, start, end, ctx, &mut numerals);
+    facts.extend(relative::find(text, start, end, &mut numerals));
+    facts.extend(quantities::build(text, start, end, &numerals));
+    let (quoted, sources) = quotes::find(text, start, end);
+    let taken: Vec<(usize, usize)> = facts.iter().map(|f| (f.start, f.end)).collect();
+    facts.extend(entities::find(text, start, end, &taken));
+    facts.extend(quoted);
+    facts.extend(sources);
+    facts.sort_by_key(|f| (f.start, f.end));
+    facts
+}
+
+/// Points each relative quantity at the closest plain quantity before it in
+/// the document; `facts` are all facts of one document, in order.
+pub fn link_relatives(facts: &mut [&mut Fact]) {
+    let mut last: Option<usize> = None;
+    for (i, fact) in facts.iter_mut().enumerate() {
+        if let FactValue::Quantity(q) = &mut fact.value {
+            match &mut q.relative {
+                Some(rel) => rel.to = last,
+                None => last = Some(i),
+            }
+        }
+    }
 }

@@ -1,33 +1,111 @@
 //! Numbers written with digits, in each language's convention, with scale
-//! words ("1,6 mln", "1.6 million", "260 000") and percentages.
+//! words ("1,6 mln", "1.6 million", "260 000").
 
-use super::{Fact, FactKind};
 use crate::text::language::uses_decimal_comma;
 use crate::text::normalize::fold_word;
 
-/// Numbers in `text[start..end]`, with byte spans into `text`.
+/// A number as written: its byte span in the document and its value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeral {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+}
+
+/// Whether a document writes "1,6" for 1.6: its language's convention,
+/// unless its own numbers show the other one unambiguously ("1,234,567" or
+/// "1,234.5" is a decimal point; "1.234.567" or "1.234,5" a decimal comma).
+///
+/// ```
+/// use claimdiff::facts::numbers::decimal_comma;
+/// assert!(decimal_comma("1,6 mln", "pl"));
+/// assert!(!decimal_comma("Sent 1,600,000 shells, or 1.6 million.", "pl"));
+/// assert!(decimal_comma("Es waren 1.600.000 Granaten.", "en"));
+/// ```
+pub fn decimal_comma(text: &str, lang: &str) -> bool {
+    let (mut comma, mut point) = (0, 0);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // The separators between digit groups of one numeral, each with the
+        // length of the group after it.
+        let mut seps: Vec<(u8, usize)> = Vec::new();
+        loop {
+            let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            i += run;
+            if let Some(last) = seps.last_mut() {
+                last.1 = run;
+            }
+            match (b.get(i), b.get(i + 1)) {
+                (Some(&s @ (b'.' | b',')), Some(d)) if d.is_ascii_digit() => {
+                    seps.push((s, 0));
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+        let Some(&(last, _)) = seps.last() else {
+            continue;
+        };
+        let (groups, _) = seps.split_at(seps.len() - 1);
+        // Every separator but the last must be followed by three digits.
+        if groups.iter().any(|&(sep, n)| n != 3 || sep != groups[0].0) {
+            continue;
+        }
+        match groups.first() {
+            // "1,234.5": the last separator differs, so it is the decimal one.
+            Some(&(first, _)) if first != last => {
+                if last == b'.' {
+                    point += 1
+                } else {
+                    comma += 1
+                }
+            }
+            // "1,234,567": a repeated separator groups thousands.
+            Some(_) if seps[seps.len() - 1].1 == 3 => {
+                if last == b',' {
+                    point += 1
+                } else {
+                    comma += 1
+                }
+            }
+            _ => {}
+        }
+    }
+    match comma.cmp(&point) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => uses_decimal_comma(lang),
+    }
+}
+
+/// Numbers written with digits in `text[start..end]`, with byte spans into
+/// `text`; a scale word right after the digits is part of the number.
 ///
 /// ```
 /// use claimdiff::facts::numbers::find;
 /// let pl = "Wysłano 1,6 mln pocisków i 10.000 rakiet, czyli 12 proc.";
-/// let values: Vec<f64> = find(pl, 0, pl.len(), "pl").iter().map(|f| f.value).collect();
+/// let values: Vec<f64> = find(pl, 0, pl.len(), true, "pl").iter().map(|n| n.value).collect();
 /// assert_eq!(values, [1_600_000.0, 10_000.0, 12.0]);
 /// let en = "It sent 1,600 shells, or 1.6 thousand.";
-/// let values: Vec<f64> = find(en, 0, en.len(), "en").iter().map(|f| f.value).collect();
+/// let values: Vec<f64> = find(en, 0, en.len(), false, "en").iter().map(|n| n.value).collect();
 /// assert_eq!(values, [1600.0, 1600.0]);
 /// ```
-pub fn find(text: &str, start: usize, end: usize, lang: &str) -> Vec<Fact> {
-    let decimal_comma = uses_decimal_comma(lang);
+pub fn find(text: &str, start: usize, end: usize, decimal_comma: bool, lang: &str) -> Vec<Numeral> {
     let region = &text[start..end];
     let bytes = region.as_bytes();
-    let mut facts = Vec::new();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
             i += 1;
             continue;
         }
-        // Digits glued to letters ("C4ADS", "F-16" is fine) are names, not numbers.
+        // Digits glued to letters ("C4ADS"; "F-16" is fine) are names, not numbers.
         let glued = region[..i]
             .chars()
             .next_back()
@@ -42,38 +120,29 @@ pub fn find(text: &str, start: usize, end: usize, lang: &str) -> Vec<Fact> {
             i = skip_word(region, numeral.end);
             continue;
         }
-        let mut fact = Fact {
-            kind: FactKind::Number,
-            start: start + i,
-            end: start + numeral.end,
-            value: numeral.value,
-            percent: false,
-            counted: None,
-        };
+        let mut value = numeral.value;
         let mut after = numeral.end;
         if let Some((factor, word_end)) = scale_after(region, after, lang) {
-            fact.value *= factor;
+            value *= factor;
             after = word_end;
         }
-        if let Some(percent_end) = percent_after(region, after) {
-            fact.percent = true;
-            after = percent_end;
-        }
-        fact.end = start + after;
-        fact.counted = next_word(region, after).map(|(word, _)| fold_word(word));
-        facts.push(fact);
+        found.push(Numeral {
+            start: start + i,
+            end: start + after,
+            value,
+        });
         i = after.max(i + 1);
     }
-    facts
+    found
 }
 
-struct Numeral {
+struct Digits {
     end: usize,
     value: f64,
 }
 
 /// Reads "1 600 000", "10.000", "1,6", "1,600" from `start` (a digit).
-fn read_numeral(s: &str, start: usize, decimal_comma: bool) -> Numeral {
+fn read_numeral(s: &str, start: usize, decimal_comma: bool) -> Digits {
     let b = s.as_bytes();
     let digits_from = |at: usize| b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
     let first = digits_from(start);
@@ -110,7 +179,7 @@ fn read_numeral(s: &str, start: usize, decimal_comma: bool) -> Numeral {
         }
         break;
     }
-    Numeral {
+    Digits {
         end,
         value: decimal_value(&integer, &fraction),
     }
@@ -118,7 +187,7 @@ fn read_numeral(s: &str, start: usize, decimal_comma: bool) -> Numeral {
 
 /// The value of ASCII digit strings `integer`.`fraction`, without the float
 /// parser (which costs kilobytes of wasm for no gain on plain digits).
-fn decimal_value(integer: &str, fraction: &str) -> f64 {
+pub(crate) fn decimal_value(integer: &str, fraction: &str) -> f64 {
     let digits = |s: &str| {
         s.bytes()
             .fold(0.0f64, |acc, d| acc * 10.0 + f64::from(d - b'0'))
@@ -150,10 +219,16 @@ fn scale_after(s: &str, at: usize, lang: &str) -> Option<(f64, usize)> {
     Some((factor, end))
 }
 
-fn scale_factor(key: &str, lang: &str) -> Option<f64> {
-    const THOUSAND: &[&str] = &["tys", "tis", "hilj", "thousand", "tausend"];
-    const MILLION: &[&str] = &["mln", "milion", "million", "milijon", "miljon", "mio"];
-    const BILLION: &[&str] = &["mld", "mlrd", "miliard", "milliard", "milijard", "mrd"];
+/// The factor of a scale word or abbreviation, by the prefix of its neutral
+/// key: "tys." 10^3, "milionów" 10^6, "млрд" 10^9.
+pub(crate) fn scale_factor(key: &str, lang: &str) -> Option<f64> {
+    const THOUSAND: &[&str] = &["tys", "tis", "hilj", "iljad", "thousand", "tausend"];
+    const MILLION: &[&str] = &[
+        "mln", "milion", "million", "milijon", "miljon", "milen", "mio",
+    ];
+    const BILLION: &[&str] = &[
+        "mld", "mlrd", "miliard", "milliard", "milijard", "miljard", "mrd",
+    ];
     let is = |list: &[&str]| list.iter().any(|p| key.starts_with(p));
     if is(THOUSAND) {
         Some(1e3)
@@ -174,30 +249,8 @@ fn scale_factor(key: &str, lang: &str) -> Option<f64> {
     }
 }
 
-fn percent_after(s: &str, at: usize) -> Option<usize> {
-    let rest = &s[at..];
-    let trimmed = rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
-    if trimmed.starts_with('%') {
-        return Some(at + (rest.len() - trimmed.len()) + 1);
-    }
-    let (word, end) = next_word(s, at)?;
-    let key = fold_word(word);
-    const PERCENT: &[&str] = &[
-        "procent", "proc", "posto", "odstot", "percent", "prozent", "vidsot",
-    ];
-    if PERCENT.iter().any(|p| key.starts_with(p)) {
-        let end = if key == "proc" && s[end..].starts_with('.') {
-            end + 1
-        } else {
-            end
-        };
-        return Some(end);
-    }
-    None
-}
-
 /// The word that follows `at` after spaces only: (word, its end).
-fn next_word(s: &str, at: usize) -> Option<(&str, usize)> {
+pub(crate) fn next_word(s: &str, at: usize) -> Option<(&str, usize)> {
     let rest = &s[at..];
     let trimmed = rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}', '\u{2009}']);
     let from = at + (rest.len() - trimmed.len());
@@ -222,9 +275,9 @@ mod tests {
     use super::*;
 
     fn values(text: &str, lang: &str) -> Vec<f64> {
-        find(text, 0, text.len(), lang)
+        find(text, 0, text.len(), decimal_comma(text, lang), lang)
             .iter()
-            .map(|f| f.value)
+            .map(|n| n.value)
             .collect()
     }
 
@@ -234,11 +287,22 @@ mod tests {
             values("260 000 i 1 600 000", "pl"),
             [260_000.0, 1_600_000.0]
         );
-        assert_eq!(values("260\u{00A0}000", "sl"), [260_000.0]);
+        assert_eq!(
+            values("260\u{00A0}000 in 3\u{202F}500", "sl"),
+            [260_000.0, 3500.0]
+        );
         assert_eq!(values("1,6 милиона", "sr-Cyrl"), [1_600_000.0]);
         assert_eq!(values("1.6 million", "en"), [1_600_000.0]);
         assert_eq!(values("1,8 milijona", "sl"), [1_800_000.0]);
         assert_eq!(values("1.6 mln", "pl"), [1_600_000.0]);
+        assert_eq!(values("10.000 Granaten", "de"), [10_000.0]);
+    }
+
+    #[test]
+    fn the_documents_own_numbers_settle_ambiguity() {
+        // "1,600" alone is 1.6 in Polish; beside "2,500,000" it is 1600.
+        assert_eq!(values("1,600 i 2,500,000", "pl"), [1600.0, 2_500_000.0]);
+        assert_eq!(values("1,600", "pl"), [1.6]);
     }
 
     #[test]
@@ -251,13 +315,10 @@ mod tests {
     }
 
     #[test]
-    fn percent_and_long_scale() {
-        let text = "wzrost o 12,5 proc. i 3 bilionów";
-        let facts = find(text, 0, text.len(), "pl");
-        assert!(facts[0].percent);
-        assert_eq!(facts[0].value, 12.5);
-        assert_eq!(facts[1].value, 3e12);
+    fn long_scale() {
+        assert_eq!(values("3 bilionów", "pl"), [3e12]);
         assert_eq!(values("3 billion", "en"), [3e9]);
+        assert_eq!(values("2 млрд и 5 тыс.", "ru"), [2e9, 5e3]);
     }
 
     #[test]
@@ -268,8 +329,7 @@ mod tests {
     #[test]
     fn spans_cover_the_scale_word() {
         let text = "Około 1,6 mln. pocisków";
-        let fact = &find(text, 0, text.len(), "pl")[0];
-        assert_eq!(&text[fact.start..fact.end], "1,6 mln.");
-        assert_eq!(fact.counted.as_deref(), Some("pociskov"));
+        let n = &find(text, 0, text.len(), true, "pl")[0];
+        assert_eq!(&text[n.start..n.end], "1,6 mln.");
     }
 }

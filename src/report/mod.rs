@@ -5,7 +5,7 @@
 use crate::alignment::Alignment;
 use crate::claims::AnalysedDocument;
 use crate::discrepancies::{DiscrepancyKind, Found, Severity};
-use crate::facts::FactKind;
+use crate::facts::FactValue;
 use crate::text::offsets::Utf16Map;
 use crate::Mode;
 use serde::Serialize;
@@ -47,12 +47,105 @@ pub struct ClaimReport {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FactReport {
+    /// "number", "date", "duration", "entity", "quote" or "source".
     pub kind: &'static str,
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub value: f64,
-    pub percent: bool,
+    pub value: FactValueReport,
+}
+
+/// The normalized value of a fact; its shape depends on the fact's kind.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum FactValueReport {
+    #[serde(rename_all = "camelCase")]
+    Number {
+        value: f64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        high: Option<f64>,
+        percent: bool,
+        qualifier: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        counted: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        relative: Option<RelativeReport>,
+    },
+    #[serde(rename_all = "camelCase")]
+    Date {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        year: Option<i32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        month: Option<u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        day: Option<u8>,
+        /// "2024-06-19", "2024", "--02"; empty when nothing is known.
+        iso: String,
+        resolved_from_relative: bool,
+    },
+    Duration {
+        amount: f64,
+        unit: &'static str,
+    },
+    /// Entities and sources: the language-neutral key.
+    Key {
+        key: String,
+    },
+    #[serde(rename_all = "camelCase")]
+    Quote {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        speaker: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        speaker_start: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        speaker_end: Option<usize>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelativeReport {
+    pub factor: f64,
+    /// Index of the quantity it relates to among the document's facts, in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<usize>,
+}
+
+fn fact_value(value: &FactValue, utf16: impl Fn(usize) -> usize) -> FactValueReport {
+    match value {
+        FactValue::Quantity(q) => FactValueReport::Number {
+            value: q.value,
+            high: q.high,
+            percent: q.percent,
+            qualifier: q.qualifier.name(),
+            counted: q.counted.clone(),
+            relative: q.relative.map(|r| RelativeReport {
+                factor: r.factor,
+                to: r.to,
+            }),
+        },
+        FactValue::Date(d) => FactValueReport::Date {
+            year: d.year,
+            month: d.month,
+            day: d.day,
+            iso: d.iso(),
+            resolved_from_relative: d.resolved_from_relative,
+        },
+        FactValue::Duration { amount, unit } => FactValueReport::Duration {
+            amount: *amount,
+            unit: unit.name(),
+        },
+        FactValue::Entity { key } | FactValue::Source { key } => {
+            FactValueReport::Key { key: key.clone() }
+        }
+        FactValue::Quote {
+            speaker,
+            speaker_span,
+        } => FactValueReport::Quote {
+            speaker: speaker.clone(),
+            speaker_start: speaker_span.map(|s| utf16(s.0)),
+            speaker_end: speaker_span.map(|s| utf16(s.1)),
+        },
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -147,14 +240,11 @@ pub fn build(docs: &[AnalysedDocument], alignment: &Alignment, found: Found) -> 
                             .map(|fact| {
                                 let (start, end, text) = span(d, fact.start, fact.end);
                                 FactReport {
-                                    kind: match fact.kind {
-                                        FactKind::Number => "number",
-                                    },
+                                    kind: fact.kind.name(),
                                     start,
                                     end,
                                     text,
-                                    value: fact.value,
-                                    percent: fact.percent,
+                                    value: fact_value(&fact.value, |b| maps[d].utf16(b)),
                                 }
                             })
                             .collect(),

@@ -81,7 +81,8 @@ test("offsets are UTF-16: text.slice(start, end) gives each claim, fact and evid
   const facts = pl.claims.flatMap((c) => c.facts);
   const mln = facts.find((f) => f.text === "1,6 mln");
   assert.ok(mln, `a fact "1,6 mln" in ${JSON.stringify(facts)}`);
-  assert.equal(mln.value, 1_600_000);
+  assert.equal(mln.kind, "number");
+  assert.equal(mln.value.value, 1_600_000);
   // After the emoji (surrogate pairs + ZWJ) a UTF-8 or code-point offset would be off.
   assert.equal(mln.start, MIXED_TEXT.indexOf("1,6 mln"));
   assert.ok(spans >= 4);

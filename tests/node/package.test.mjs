@@ -133,7 +133,7 @@ test("types resolve for Node (nodenext) and for bundlers/browsers (bundler + DOM
      const report: Report = compare(docs, { mode: "news", minSeverity: "warning", numericTolerance: 0.01, suppress: [] });
      const schema: 1 = report.schemaVersion;
      const v: string = version();
-     const spans: number[] = report.documents.flatMap((d) => d.claims.flatMap((c) => [c.start, c.end, ...c.facts.map((f) => f.value)]));
+     const spans: number[] = report.documents.flatMap((d) => d.claims.flatMap((c) => [c.start, c.end, ...c.facts.map((f) => f.end)]));
      const severities: ("info" | "warning" | "error")[] = report.discrepancies.map((d) => d.severity);
      function codeOf(e: unknown): string | undefined { return (e as ClaimdiffError).code; }
      // @ts-expect-error "fast" is not a mode

@@ -1,0 +1,364 @@
+//! Names: capitalized spans in Latin and Cyrillic script, each with a
+//! language-neutral key, and [`same_entity`], which tells inflected or
+//! transliterated forms of one name (Putin / Putina / Путина; Pjongjang /
+//! Пјонгјанг / Pyongyang; Kim Dzong Un / Ким Џонг Ун / Kim Jong-un) from
+//! different names that merely look alike (Aurus / Urus).
+
+use super::{Fact, FactKind, FactValue};
+use crate::text::normalize::fold_word;
+
+/// Case endings stripped from name words (neutral keys), longest first;
+/// "Putinem" → "putin", "Pjongjangu" → "pjongjang", "Кореји" → "kore".
+const ENDINGS: &[&str] = &[
+    "ovih", "ovim", "ego", "emu", "ami", "ach", "ovi", "ova", "ove", "ovu", "om", "em", "ym", "im",
+    "oj", "ej", "ju", "ji", "ja", "je", "ie", "ow", "ov", "ah", "ih", "yh", "a", "e", "i", "u",
+    "y", "o",
+];
+
+/// The neutral key of a name: each word folded (Cyrillic transliterated,
+/// diacritics and case folded), spelled by sound where scripts differ
+/// ("y" and "j", "dz" and "j", "x" and "ks"), and stripped of case endings.
+///
+/// ```
+/// use claimdiff::facts::entities::key;
+/// assert_eq!(key("Putinem"), key("Путина"));
+/// assert_eq!(key("Pjongjangu"), key("Пјонгјанг"));
+/// assert_eq!(key("Kim Dzong Un"), key("Ким Џонг Ун"));
+/// assert_eq!(key("Kim Jong-un"), "kim jong un");
+/// assert_ne!(key("Aurus"), key("Urus"));
+/// ```
+pub fn key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
+        .filter(|w| !w.is_empty())
+        .map(word_key)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn word_key(word: &str) -> String {
+    let folded = fold_word(word);
+    // Acronyms ("NATO", "ЕС") carry no case endings.
+    let acronym = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let mut out = String::with_capacity(folded.len());
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let mapped = match (c, next) {
+            ('d', Some('z' | 'j')) => {
+                chars.next();
+                "j"
+            }
+            ('p', Some('h')) => {
+                chars.next();
+                "f"
+            }
+            ('t', Some('h')) => {
+                chars.next();
+                "t"
+            }
+            ('y', _) => "j",
+            ('x', _) => "ks",
+            ('q', _) => "k",
+            ('w', _) => "v",
+            ('c', Some('k')) => {
+                chars.next();
+                "k"
+            }
+            _ => {
+                // Doubled letters ("Assad"/"Asad") count once.
+                if out.ends_with(c) && c.is_alphabetic() {
+                    continue;
+                }
+                out.push(c);
+                continue;
+            }
+        };
+        if !out.ends_with(mapped) {
+            out.push_str(mapped);
+        }
+    }
+    if acronym {
+        out
+    } else {
+        strip_ending(&out)
+    }
+}
+
+fn strip_ending(key: &str) -> String {
+    let chars = key.chars().count();
+    for ending in ENDINGS {
+        // Keep at least three letters of the stem ("Kima" → "kim", "Ana"
+        // stays), two before a two-letter ending ("Unem" → "un").
+        let stem = if ending.len() >= 2 { 2 } else { 3 };
+        if key.ends_with(ending) && chars >= ending.len() + stem {
+            return key[..key.len() - ending.len()].to_string();
+        }
+    }
+    key.to_string()
+}
+
+/// Whether two keys name the same entity: equal word by word, or near-equal
+/// words that start alike (one inflection or transliteration apart); a
+/// single word also matches the last word of a longer name (a surname).
+///
+/// ```
+/// use claimdiff::facts::entities::{key, same_entity};
+/// assert!(same_entity(&key("Putina"), &key("Путин")));
+/// assert!(same_entity(&key("Pyongyang"), &key("Пјонгјанг")));
+/// assert!(same_entity(&key("Putin"), &key("Władimir Putin")));
+/// assert!(!same_entity(&key("Aurus"), &key("Urus")));
+/// assert!(!same_entity(&key("Korea Północna"), &key("Korea Południowa")));
+/// ```
+pub fn same_entity(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    if short.len() == long.len() {
+        return short.iter().zip(&long).all(|(x, y)| same_word(x, y));
+    }
+    short.len() == 1 && long.len() <= 3 && same_word(short[0], long[long.len() - 1])
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    // Different first letters are different names (Aurus, Urus); short
+    // words must match exactly.
+    if a.chars().next() != b.chars().next() || la.min(lb) < 4 || la.abs_diff(lb) > 2 {
+        return false;
+    }
+    strsim::jaro_winkler(a, b) >= 0.92
+}
+
+/// Whether `word` is written like a name: a capital first letter.
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Names in `text[start..end]`, outside the spans in `taken` (dates, …).
+/// A capitalized word that opens the sentence (or a quotation) is only a
+/// name when another capitalized word follows it or it is written in capitals.
+///
+/// ```
+/// use claimdiff::facts::entities::find;
+/// use claimdiff::facts::FactValue;
+/// let text = "Wczoraj Władimir Putin spotkał się z Kim Dzong Unem w Pjongjangu.";
+/// let keys: Vec<String> = find(text, 0, text.len(), &[]).into_iter()
+///     .map(|f| match f.value { FactValue::Entity { key } => key, _ => unreachable!() }).collect();
+/// assert_eq!(keys, ["vladimir putin", "kim jong un", "pjongjang"]);
+/// ```
+pub fn find(text: &str, start: usize, end: usize, taken: &[(usize, usize)]) -> Vec<Fact> {
+    let mut words: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, opens a sentence)
+    let mut from: Option<usize> = None;
+    let mut opens = true;
+    for (i, ch) in text[start..end].char_indices().chain([(end - start, ' ')]) {
+        let i = start + i;
+        let inside = ch.is_alphanumeric() || (from.is_some() && matches!(ch, '-' | '\'' | '’'));
+        match (inside, from) {
+            (true, None) => from = Some(i),
+            (false, Some(f)) => {
+                let w = text[f..i].trim_end_matches(['-', '\'', '’']);
+                words.push((f, f + w.len(), opens));
+                from = None;
+                opens = false;
+            }
+            _ => {}
+        }
+        if matches!(
+            ch,
+            '„' | '“' | '«' | '»' | '"' | ':' | '‚' | '(' | '—' | '–'
+        ) && from.is_none()
+        {
+            opens = true;
+        }
+    }
+    let is_taken = |s: usize, e: usize| taken.iter().any(|&(ts, te)| s < te && e > ts);
+    let mut facts = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (s, e, opening) = words[i];
+        if !capitalized(&text[s..e]) || is_taken(s, e) {
+            i += 1;
+            continue;
+        }
+        // Join the capitalized words that follow with a space or hyphen.
+        let mut j = i + 1;
+        while j < words.len() {
+            let (ns, ne, _) = words[j];
+            let gap = &text[words[j - 1].1..ns];
+            if !(gap == " " || gap == "\u{00A0}" || gap == "-")
+                || !capitalized(&text[ns..ne])
+                || is_taken(ns, ne)
+            {
+                break;
+            }
+            j += 1;
+        }
+        let span_end = words[j - 1].1;
+        let word = &text[s..e];
+        let caps = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && word.chars().count() >= 2;
+        if opening && j == i + 1 && !caps {
+            i = j;
+            continue;
+        }
+        let (mut s, mut j0) = (s, i);
+        if opening && j > i + 1 && !caps && !looks_like_name_start(word) {
+            // "Wczoraj Władimir Putin": the sentence's first word is not part of the name.
+            s = words[i + 1].0;
+            j0 = i + 1;
+        }
+        let _ = j0;
+        facts.push(Fact {
+            kind: FactKind::Entity,
+            start: s,
+            end: span_end,
+            value: FactValue::Entity {
+                key: key(&text[s..span_end]),
+            },
+        });
+        i = j;
+    }
+    facts
+}
+
+/// A first word that is likely an ordinary word, not a name, when it opens a
+/// sentence: adverbs, prepositions and pronouns that begin sentences.
+fn looks_like_name_start(word: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "wczoraj",
+        "dzis",
+        "w",
+        "we",
+        "na",
+        "po",
+        "ale",
+        "to",
+        "ten",
+        "ta",
+        "jak",
+        "gdy",
+        "kiedy",
+        "v",
+        "u",
+        "in",
+        "na",
+        "pri",
+        "da",
+        "je",
+        "ko",
+        "ker",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "after",
+        "when",
+        "but",
+        "yesterday",
+        "today",
+        "last",
+        "der",
+        "die",
+        "das",
+        "am",
+        "im",
+        "v",
+        "vcera",
+        "juce",
+        "jucer",
+        "danes",
+        "danas",
+        "dnes",
+        "v",
+        "vo",
+        "na",
+        "po",
+        "kak",
+        "segodnja",
+        "vcera",
+        "eto",
+        "kogda",
+        "pod",
+        "nad",
+        "za",
+        "od",
+        "do",
+        "i",
+        "a",
+        "according",
+        "podle",
+        "prema",
+        "wedlug",
+        "soglasno",
+    ];
+    let key = fold_word(word);
+    !OPENERS.iter().any(|o| fold_word(o) == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        find(text, 0, text.len(), &[])
+            .into_iter()
+            .map(|f| match f.value {
+                FactValue::Entity { key } => key,
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentence_starts_need_care() {
+        assert!(keys("Putin przyjechał.").is_empty());
+        assert_eq!(keys("Wczoraj przyjechał Putin."), ["putin"]);
+        assert_eq!(keys("NATO ostrzega."), ["nato"]);
+        assert_eq!(keys("Władimir Putin przyjechał."), ["vladimir putin"]);
+        assert_eq!(keys("Путин је стигао у Пјонгјанг."), ["pjongjang"]);
+    }
+
+    #[test]
+    fn inflected_and_transliterated_forms() {
+        for (a, b) in [
+            ("Putin", "Putinem"),
+            ("Putina", "Путина"),
+            ("Pjongjang", "Pjongjangu"),
+            ("Kim Dzong Un", "Kim Jong-un"),
+            ("Ким Џонг Ун", "Kim Jong Un"),
+            ("Korei Północnej", "Korea Północna"),
+            ("Ławrow", "Лавров"),
+        ] {
+            assert!(
+                same_entity(&key(a), &key(b)),
+                "{a} / {b}: {} / {}",
+                key(a),
+                key(b)
+            );
+        }
+        for (a, b) in [
+            ("Aurus", "Urus"),
+            ("Kim", "Putin"),
+            ("Rosja", "Rusija Korea"),
+        ] {
+            assert!(!same_entity(&key(a), &key(b)), "{a} / {b}");
+        }
+    }
+}
