@@ -141,8 +141,10 @@ fn claim_terms(claim: &crate::claims::Claim) -> Vec<(String, String, bool)> {
         .collect();
     for fact in &claim.facts {
         let anchor = match &fact.value {
-            FactValue::Quantity(q) => format!("#{}", q.value),
-            FactValue::Duration { amount, .. } => format!("#{amount}"),
+            // The value's bits, not its decimal form: formatting floats
+            // would pull kilobytes of code into the wasm.
+            FactValue::Quantity(q) => format!("#{:x}", q.value.to_bits()),
+            FactValue::Duration { amount, .. } => format!("#{:x}", amount.to_bits()),
             FactValue::Date(d) if d.year.is_some() || d.month.is_some() => {
                 format!("#@{}", d.iso())
             }
@@ -242,5 +244,6 @@ fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> Matched {
 /// times longer than their counterpart are rarely the same claim.
 fn length_prior(a: usize, b: usize) -> f64 {
     let (short, long) = (a.min(b).max(1) as f64, a.max(b).max(1) as f64);
-    (short / long).powf(0.25)
+    // The fourth root, without pulling a general `pow` into the wasm.
+    (short / long).sqrt().sqrt()
 }
