@@ -211,7 +211,11 @@ pub(crate) fn validate(documents: &[Document], options: &Options) -> Result<(), 
             InvalidOption,
             format!(
                 "numericTolerance must be a number from 0 to below 1, got {}",
-                crate::discrepancies::numbers::format_value(options.numeric_tolerance, false)
+                match options.numeric_tolerance {
+                    t if t.is_nan() => "NaN".to_string(),
+                    t if t.is_infinite() => format!("{}Infinity", if t < 0.0 { "-" } else { "" }),
+                    t => crate::discrepancies::numbers::format_value(t, false),
+                }
             ),
         ));
     }

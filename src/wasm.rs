@@ -10,8 +10,10 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = compare)]
 pub fn compare_js(documents: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let started = js_sys::Date::now();
-    let documents = read_documents(&documents).map_err(to_js)?;
+    // Options first: their limits are checked before any text is copied into
+    // wasm memory, so 50 MB of text costs a length check, not 50 MB.
     let options = read_options(&options).map_err(to_js)?;
+    let documents = read_documents(&documents, &options).map_err(to_js)?;
     let mut report = crate::compare(&documents, &options).map_err(to_js)?;
     report.timings.total_ms = js_sys::Date::now() - started;
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
@@ -53,7 +55,15 @@ fn invalid(message: String) -> Error {
     Error::new(ErrorCode::InvalidInput, message)
 }
 
-fn read_documents(value: &JsValue) -> Result<Vec<Document>, Error> {
+/// A JS string's UTF-8 length is at least its length in UTF-16 units, so a
+/// string longer than `limit` units is over a byte limit before it is copied.
+fn units(value: &JsValue) -> usize {
+    value
+        .dyn_ref::<js_sys::JsString>()
+        .map_or(0, |s| s.length() as usize)
+}
+
+fn read_documents(value: &JsValue, options: &Options) -> Result<Vec<Document>, Error> {
     if !Array::is_array(value) {
         return Err(invalid(format!(
             "compare(documents): documents must be an array of {{id, text, lang?, date?}}, got {}",
@@ -61,7 +71,41 @@ fn read_documents(value: &JsValue) -> Result<Vec<Document>, Error> {
         )));
     }
     let array = Array::from(value);
-    let mut documents = Vec::with_capacity(array.length() as usize);
+    let count = array.length() as usize;
+    if count > options.max_documents {
+        return Err(Error::new(
+            ErrorCode::LimitExceeded,
+            format!(
+                "{count} documents exceed the limit of {} (option maxDocuments)",
+                options.max_documents
+            ),
+        ));
+    }
+    let mut total_units = 0usize;
+    for (i, item) in array.iter().enumerate() {
+        let text = Reflect::get(&item, &"text".into()).unwrap_or(JsValue::UNDEFINED);
+        let n = units(&text);
+        if n > options.max_document_bytes {
+            return Err(Error::new(
+                ErrorCode::LimitExceeded,
+                format!(
+                    "documents[{i}].text has at least {n} bytes, over the limit of {} (option maxDocumentBytes)",
+                    options.max_document_bytes
+                ),
+            ));
+        }
+        total_units += n;
+    }
+    if total_units > options.max_total_bytes {
+        return Err(Error::new(
+            ErrorCode::LimitExceeded,
+            format!(
+                "the documents have at least {total_units} bytes in all, over the limit of {} (option maxTotalBytes)",
+                options.max_total_bytes
+            ),
+        ));
+    }
+    let mut documents = Vec::with_capacity(count);
     for (i, item) in array.iter().enumerate() {
         if !item.is_object() || Array::is_array(&item) {
             return Err(invalid(format!(
