@@ -24,6 +24,7 @@ pub mod discrepancies;
 pub mod facts;
 pub mod input;
 pub mod report;
+pub mod sort;
 pub mod text;
 
 #[cfg(target_family = "wasm")]

@@ -27,7 +27,9 @@ pub fn build(claim_counts: &[usize], links: &[Link]) -> Vec<Group> {
         .flat_map(|(doc, &n)| std::iter::repeat(vec![doc]).take(n))
         .collect();
     let mut order: Vec<usize> = (0..links.len()).collect();
-    order.sort_unstable_by(|&x, &y| links[y].score.total_cmp(&links[x].score).then(x.cmp(&y)));
+    crate::sort::sort_by(&mut order, |&x, &y| {
+        links[y].score.total_cmp(&links[x].score).then(x.cmp(&y))
+    });
     for &l in &order {
         let link = &links[l];
         let nodes: Vec<usize> = link
@@ -37,7 +39,7 @@ pub fn build(claim_counts: &[usize], links: &[Link]) -> Vec<Group> {
             .chain(link.claims_b.iter().map(|&c| node(link.doc_b, c)))
             .collect();
         let mut roots: Vec<usize> = nodes.iter().map(|&x| sets.find(x)).collect();
-        roots.sort_unstable();
+        crate::sort::sort(&mut roots);
         roots.dedup();
         // A document in two of the sets about to join would appear twice,
         // unless this link itself holds both of its claims.
@@ -60,7 +62,7 @@ pub fn build(claim_counts: &[usize], links: &[Link]) -> Vec<Group> {
             sets.union(nodes[0], x);
         }
         let root = sets.find(nodes[0]);
-        seen.sort_unstable();
+        crate::sort::sort(&mut seen);
         seen.dedup();
         docs_in[root] = seen;
     }
@@ -106,7 +108,7 @@ fn order_for_reading(groups: &mut [Group]) {
     let mut position: Vec<Option<f64>> = vec![None; groups.len()];
     for doc in 0..docs {
         let mut placed: Vec<f64> = position.iter().flatten().copied().collect();
-        placed.sort_unstable_by(f64::total_cmp);
+        crate::sort::sort_by(&mut placed, f64::total_cmp);
         let below = |p: f64| {
             let at = placed.partition_point(|&q| q < p);
             at.checked_sub(1).map(|k| placed[k])
@@ -117,7 +119,7 @@ fn order_for_reading(groups: &mut [Group]) {
             .enumerate()
             .filter_map(|(g, group)| group.claims[doc].first().map(|&c| (c, g)))
             .collect();
-        members.sort_unstable();
+        crate::sort::sort(&mut members);
         let mut previous: Option<f64> = None;
         let mut pending: Vec<usize> = Vec::new();
         for (_, g) in members {
@@ -144,7 +146,7 @@ fn order_for_reading(groups: &mut [Group]) {
         .enumerate()
         .map(|(k, (p, g))| (p.unwrap_or(f64::MAX), k, g))
         .collect();
-    keyed.sort_unstable_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+    crate::sort::sort_by(&mut keyed, |x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
     for (slot, (_, _, group)) in groups.iter_mut().zip(keyed) {
         *slot = group;
     }

@@ -49,7 +49,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
             }
         }
     }
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs.dedup();
     let scored: Vec<(usize, usize, f64)> = pairs
         .into_iter()
@@ -74,7 +74,9 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         link_of_b[link.b[0]] = Some(l);
     }
     let mut scored = scored;
-    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    crate::sort::sort_by(&mut scored, |x, y| {
+        y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
     // Few-to-one: a claim left over joins its best partner's link when the
     // joined claims match better than the partner alone ("one claim
     // summarizing two").
@@ -85,7 +87,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                 let score = similarity(&joined, &b[j]);
                 if score > links[l].score {
                     links[l].a.push(i);
-                    links[l].a.sort_unstable();
+                    crate::sort::sort(&mut links[l].a);
                     links[l].score = score;
                     link_of_a[i] = Some(l);
                 }
@@ -95,7 +97,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                 let score = similarity(&a[i], &joined);
                 if score > links[l].score {
                     links[l].b.push(j);
-                    links[l].b.sort_unstable();
+                    crate::sort::sort(&mut links[l].b);
                     links[l].score = score;
                     link_of_b[j] = Some(l);
                 }
@@ -103,7 +105,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
             _ => {}
         }
     }
-    links.sort_unstable_by_key(|l| (l.a[0], l.b[0]));
+    crate::sort::sort_by_key(&mut links, |l| (l.a[0], l.b[0]));
     links
 }
 
@@ -135,7 +137,7 @@ fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> 
             }
         }
         let mut best: Vec<(usize, usize)> = shared.iter().map(|(&j, &n)| (n, j)).collect();
-        best.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        crate::sort::sort_by(&mut best, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
         pairs.extend(best.into_iter().take(CANDIDATES).map(|(_, j)| (i, j)));
     }
     pairs
@@ -144,7 +146,9 @@ fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> 
 /// One-to-one links, best first; ties broken by position so the result
 /// never depends on hashing.
 fn greedy(mut scored: Vec<(usize, usize, f64)>, n: usize, m: usize) -> Vec<PairLink> {
-    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    crate::sort::sort_by(&mut scored, |x, y| {
+        y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
     let (mut used_a, mut used_b) = (vec![false; n], vec![false; m]);
     let mut links = Vec::new();
     for (i, j, score) in scored {

@@ -32,7 +32,7 @@ impl ClaimVector {
     pub fn merged(&self, other: &ClaimVector) -> ClaimVector {
         let mut terms = self.terms.clone();
         terms.extend(other.terms.iter().cloned());
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut terms, |a, b| a.0.cmp(&b.0));
         ClaimVector {
             words_total: self.words_total + other.words_total,
             chars: self.chars + other.chars + 1,
@@ -62,7 +62,7 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
         for terms in doc {
             claims += 1;
             let mut seen: Vec<&str> = terms.iter().map(|(s, _, _)| s.as_str()).collect();
-            seen.sort_unstable();
+            crate::sort::sort(&mut seen);
             seen.dedup();
             for stem in seen {
                 *document_frequency.entry(stem).or_default() += 1;
@@ -88,7 +88,7 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
                             (stem.clone(), key.clone(), idf(stem) * factor)
                         })
                         .collect();
-                    weighted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                    crate::sort::sort_by(&mut weighted, |a, b| a.0.cmp(&b.0));
                     ClaimVector {
                         words_total: weighted
                             .iter()

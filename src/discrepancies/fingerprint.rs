@@ -15,7 +15,7 @@ use crate::text::normalize::fold_word;
 /// ```
 pub fn fingerprint(kind: &str, parts: &[&str]) -> String {
     let mut folded: Vec<String> = parts.iter().map(|p| neutral(p)).collect();
-    folded.sort_unstable();
+    crate::sort::sort(&mut folded);
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in kind.bytes().chain(folded.join("\u{1f}").bytes()) {
         hash ^= u64::from(byte);

@@ -348,7 +348,7 @@ fn describe(
             None => by_value.push((measure.order(), label, vec![slots[s].doc])),
         }
     }
-    by_value.sort_unstable_by(|a, b| {
+    crate::sort::sort_by(&mut by_value, |a, b| {
         (a.2.len().cmp(&b.2.len()))
             .then(a.0.total_cmp(&b.0))
             .then(a.1.cmp(&b.1))

@@ -145,6 +145,6 @@ fn describe(
 
 fn sorted_ids(docs: &[AnalysedDocument], indices: &[usize]) -> String {
     let mut ids: Vec<&str> = indices.iter().map(|&d| docs[d].id()).collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.join(",")
 }

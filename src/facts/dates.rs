@@ -180,14 +180,14 @@ fn tables() -> &'static Tables {
                 })
                 .collect();
             // Longest stems first, so "červenec" (July) wins over "červen" (June).
-            all.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+            crate::sort::sort_by_key(&mut all, |s| std::cmp::Reverse(s.0.len()));
             all
         };
         let mut units: Vec<(String, DurationUnit)> = UNITS
             .iter()
             .flat_map(|&(u, words)| words.split(' ').map(move |w| (fold_word(w), u)))
             .collect();
-        units.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        crate::sort::sort_by_key(&mut units, |s| std::cmp::Reverse(s.0.len()));
         Tables {
             months: stems(MONTHS),
             weekdays: stems(WEEKDAYS),
@@ -680,7 +680,7 @@ pub fn find(
         k += 1;
         !used[k - 1]
     });
-    facts.sort_by_key(|f| f.start);
+    crate::sort::sort_by_key(&mut facts, |f| f.start);
     facts
 }
 
@@ -800,7 +800,7 @@ mod tests {
         let ctx = Context::new(text, lang, date);
         let mut numerals = numbers::find(text, 0, text.len(), ctx.decimal_comma, lang);
         numerals.extend(number_words::find(text, 0, text.len(), lang));
-        numerals.sort_by_key(|n| n.start);
+        crate::sort::sort_by_key(&mut numerals, |n| n.start);
         find(text, 0, text.len(), &ctx, &mut numerals)
             .into_iter()
             .map(|f| {

@@ -234,7 +234,7 @@ impl Context {
 pub fn extract(text: &str, start: usize, end: usize, ctx: &Context) -> Vec<Fact> {
     let mut numerals = numbers::find(text, start, end, ctx.decimal_comma, &ctx.lang);
     numerals.extend(number_words::find(text, start, end, &ctx.lang));
-    numerals.sort_by_key(|n| n.start);
+    crate::sort::sort_by_key(&mut numerals, |n| n.start);
     // Dates and multipliers take their numerals first; the rest are quantities.
     let mut facts = dates::find(text, start, end, ctx, &mut numerals);
     facts.extend(relative::find(text, start, end, &mut numerals));
@@ -244,7 +244,7 @@ pub fn extract(text: &str, start: usize, end: usize, ctx: &Context) -> Vec<Fact>
     facts.extend(entities::find(text, start, end, &taken));
     facts.extend(quoted);
     facts.extend(sources);
-    facts.sort_by_key(|f| (f.start, f.end));
+    crate::sort::sort_by_key(&mut facts, |f| (f.start, f.end));
     facts
 }
 

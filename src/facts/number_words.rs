@@ -122,7 +122,7 @@ fn stems(germanic: bool) -> &'static Stems {
                 })
             })
             .collect();
-        all.sort();
+        crate::sort::sort(&mut all);
         all
     })
 }

@@ -345,7 +345,7 @@ mod tests {
     fn quantities(text: &str, lang: &str) -> Vec<Quantity> {
         let mut numerals = numbers::find(text, 0, text.len(), lang != "en", lang);
         numerals.extend(number_words::find(text, 0, text.len(), lang));
-        numerals.sort_by_key(|n| n.start);
+        crate::sort::sort_by_key(&mut numerals, |n| n.start);
         build(text, 0, text.len(), &numerals)
             .into_iter()
             .filter_map(|f| f.quantity().cloned())

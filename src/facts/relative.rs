@@ -140,7 +140,7 @@ pub fn find(text: &str, start: usize, end: usize, numerals: &mut Vec<Numeral>) -
         found.push((from, word_end, n.value));
         false
     });
-    found.sort_by_key(|f| f.0);
+    crate::sort::sort_by_key(&mut found, |f| f.0);
     found
         .into_iter()
         .map(|(s, e, factor)| Fact {
