@@ -8,7 +8,6 @@
 
 use super::similarity::{similarity, ClaimVector};
 use super::PairLink;
-use std::collections::HashMap;
 
 /// Below this, two claims of independent reports are not the same claim.
 const LINK_THRESHOLD: f64 = 0.05;
@@ -23,21 +22,23 @@ const COMMON_SHARE: f64 = 0.25;
 
 pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     let candidates = candidate_pairs(a, b);
-    let similarities: HashMap<(usize, usize), f64> = candidates
+    // Sorted vectors and binary search rather than hash maps: the same speed
+    // here, and no hash table code per key type in the wasm.
+    let similarities: Vec<((usize, usize), f64)> = candidates
         .iter()
         .map(|&(i, j)| ((i, j), similarity(&a[i], &b[j])))
         .collect();
     let anchors = greedy(
         similarities
             .iter()
-            .filter(|(_, &s)| s >= ANCHOR_THRESHOLD)
-            .map(|(&(i, j), &s)| (i, j, s))
+            .filter(|(_, s)| *s >= ANCHOR_THRESHOLD)
+            .map(|&((i, j), s)| (i, j, s))
             .collect(),
         a.len(),
         b.len(),
     );
-    let anchored: std::collections::HashSet<(usize, usize)> =
-        anchors.iter().map(|l| (l.a[0], l.b[0])).collect();
+    let mut anchored: Vec<(usize, usize)> = anchors.iter().map(|l| (l.a[0], l.b[0])).collect();
+    crate::sort::sort(&mut anchored);
     // Second pass: every candidate, plus the diagonal neighbours of anchors
     // even when they share no stem, scored with their neighbours' support.
     let mut pairs: Vec<(usize, usize)> = candidates;
@@ -54,13 +55,13 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     let scored: Vec<(usize, usize, f64)> = pairs
         .into_iter()
         .map(|(i, j)| {
-            let sim = similarities
-                .get(&(i, j))
-                .copied()
-                .unwrap_or_else(|| similarity(&a[i], &b[j]));
+            let sim = match similarities.binary_search_by(|(p, _)| p.cmp(&(i, j))) {
+                Ok(k) => similarities[k].1,
+                Err(_) => similarity(&a[i], &b[j]),
+            };
             let neighbours = [(i.wrapping_sub(1), j.wrapping_sub(1)), (i + 1, j + 1)]
                 .iter()
-                .filter(|p| anchored.contains(p))
+                .filter(|p| anchored.binary_search(p).is_ok())
                 .count();
             (i, j, (sim + NEIGHBOUR_SUPPORT * neighbours as f64).min(1.0))
         })
@@ -111,40 +112,47 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
 
 /// Pairs of claims that share at least one informative stem.
 fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Postings (stem, claim of b), sorted by stem: the inverted index.
+    let mut index: Vec<(&str, usize)> = Vec::new();
     for (j, claim) in b.iter().enumerate() {
         let mut stems: Vec<&str> = claim.stems().collect();
         stems.dedup();
-        for stem in stems {
-            index.entry(stem).or_default().push(j);
-        }
+        index.extend(stems.into_iter().map(|stem| (stem, j)));
     }
+    crate::sort::sort(&mut index);
     let common = ((b.len() as f64 * COMMON_SHARE) as usize).max(8);
     let mut pairs = Vec::new();
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    let mut shared = vec![0usize; b.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (i, claim) in a.iter().enumerate() {
-        shared.clear();
         let mut stems: Vec<&str> = claim.stems().collect();
         stems.dedup();
         for stem in stems {
-            match index.get(stem) {
-                Some(postings) if postings.len() <= common => {
-                    for &j in postings {
-                        *shared.entry(j).or_default() += 1;
-                    }
+            let from = index.partition_point(|&(s, _)| s < stem);
+            let to = from + index[from..].partition_point(|&(s, _)| s == stem);
+            if to - from > common {
+                continue;
+            }
+            for &(_, j) in &index[from..to] {
+                if shared[j] == 0 {
+                    touched.push(j);
                 }
-                _ => {}
+                shared[j] += 1;
             }
         }
-        let mut best: Vec<(usize, usize)> = shared.iter().map(|(&j, &n)| (n, j)).collect();
+        let mut best: Vec<(usize, usize)> = touched.iter().map(|&j| (shared[j], j)).collect();
         crate::sort::sort_by(&mut best, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
         pairs.extend(best.into_iter().take(CANDIDATES).map(|(_, j)| (i, j)));
+        for j in touched.drain(..) {
+            shared[j] = 0;
+        }
     }
+    crate::sort::sort(&mut pairs);
     pairs
 }
 
 /// One-to-one links, best first; ties broken by position so the result
-/// never depends on hashing.
+/// never depends on input order.
 fn greedy(mut scored: Vec<(usize, usize, f64)>, n: usize, m: usize) -> Vec<PairLink> {
     crate::sort::sort_by(&mut scored, |x, y| {
         y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))

@@ -3,7 +3,6 @@
 //! as anchors, with weights from the two documents' own statistics.
 
 use crate::claims::AnalysedDocument;
-use std::collections::HashMap;
 
 /// Characters of a neutral key that make its stem: enough to join
 /// "Putin/Putina/Путина", few enough to survive case endings.
@@ -56,7 +55,9 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
         .iter()
         .map(|doc| doc.claims.iter().map(claim_terms).collect())
         .collect();
-    let mut document_frequency: HashMap<&str, usize> = HashMap::new();
+    // Every stem once per claim, sorted: a stem's run length is the number of
+    // claims that have it.
+    let mut occurrences: Vec<&str> = Vec::new();
     let mut claims = 0usize;
     for doc in &raw {
         for terms in doc {
@@ -64,12 +65,15 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
             let mut seen: Vec<&str> = terms.iter().map(|(s, _, _)| s.as_str()).collect();
             crate::sort::sort(&mut seen);
             seen.dedup();
-            for stem in seen {
-                *document_frequency.entry(stem).or_default() += 1;
-            }
+            occurrences.extend(seen);
         }
     }
-    let idf = |stem: &str| (1.0 + claims as f64 / document_frequency[stem] as f64).ln();
+    crate::sort::sort(&mut occurrences);
+    let document_frequency = |stem: &str| {
+        let from = occurrences.partition_point(|&s| s < stem);
+        occurrences[from..].partition_point(|&s| s == stem).max(1)
+    };
+    let idf = |stem: &str| (1.0 + claims as f64 / document_frequency(stem) as f64).ln();
     raw.iter()
         .zip(docs)
         .map(|(doc_terms, doc)| {

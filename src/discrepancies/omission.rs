@@ -10,30 +10,26 @@ use super::{doc_list, Discrepancy, DiscrepancyKind, Evidence, Severity};
 use crate::alignment::{Alignment, Group};
 use crate::claims::AnalysedDocument;
 use crate::Mode;
-use std::collections::HashSet;
 
 /// Characters of the claim quoted in the message.
 const EXCERPT_CHARS: usize = 80;
 
 /// Which (document, claim) is linked directly to which other document.
-pub struct DirectLinks(HashSet<(usize, usize, usize)>);
+pub struct DirectLinks(Vec<(usize, usize, usize)>);
 
 impl DirectLinks {
     pub fn new(alignment: &Alignment) -> Self {
-        let mut set = HashSet::new();
+        let mut set = Vec::new();
         for link in &alignment.links {
-            for &c in &link.claims_a {
-                set.insert((link.doc_a, c, link.doc_b));
-            }
-            for &c in &link.claims_b {
-                set.insert((link.doc_b, c, link.doc_a));
-            }
+            set.extend(link.claims_a.iter().map(|&c| (link.doc_a, c, link.doc_b)));
+            set.extend(link.claims_b.iter().map(|&c| (link.doc_b, c, link.doc_a)));
         }
+        crate::sort::sort(&mut set);
         DirectLinks(set)
     }
 
     fn linked(&self, doc: usize, claim: usize, other: usize) -> bool {
-        self.0.contains(&(doc, claim, other))
+        self.0.binary_search(&(doc, claim, other)).is_ok()
     }
 }
 
