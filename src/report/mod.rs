@@ -9,7 +9,6 @@ use crate::facts::FactValue;
 use crate::text::offsets::Utf16Map;
 use crate::Mode;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -171,8 +170,40 @@ pub struct LinkReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupReport {
     /// Document id → claim indices; documents without a counterpart are absent.
-    pub claims: BTreeMap<String, Vec<usize>>,
+    pub claims: ClaimsByDocument,
     pub score: f64,
+}
+
+/// Document id → claim indices, in document order, serialized as a plain
+/// object. A list of pairs rather than a `BTreeMap`, whose code would cost
+/// the wasm several kilobytes for a map that is only ever written out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimsByDocument(pub Vec<(String, Vec<usize>)>);
+
+impl ClaimsByDocument {
+    /// The claims of document `id`, if it has any in this group.
+    pub fn get(&self, id: &str) -> Option<&Vec<usize>> {
+        self.0.iter().find(|(d, _)| d == id).map(|(_, c)| c)
+    }
+}
+
+impl<'a> IntoIterator for &'a ClaimsByDocument {
+    type Item = &'a (String, Vec<usize>);
+    type IntoIter = std::slice::Iter<'a, (String, Vec<usize>)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl Serialize for ClaimsByDocument {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (doc, claims) in &self.0 {
+            map.serialize_entry(doc, claims)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -275,13 +306,14 @@ pub fn build(docs: &[AnalysedDocument], alignment: &Alignment, found: Found) -> 
             .groups
             .iter()
             .map(|g| GroupReport {
-                claims: g
-                    .claims
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, claims)| !claims.is_empty())
-                    .map(|(d, claims)| (id(d), claims.clone()))
-                    .collect(),
+                claims: ClaimsByDocument(
+                    g.claims
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, claims)| !claims.is_empty())
+                        .map(|(d, claims)| (id(d), claims.clone()))
+                        .collect(),
+                ),
                 score: round(g.score),
             })
             .collect(),
