@@ -121,15 +121,25 @@ fn is_number(stem: &str) -> bool {
 fn claim_terms(claim: &crate::claims::Claim) -> Vec<(String, String, bool)> {
     use crate::facts::FactValue;
     // Digits inside a fact are its anchor; month names stay words too.
-    let in_fact = |w: &crate::text::tokens::Token| {
-        claim.facts.iter().any(|f| {
-            let numeric = match f.value {
-                FactValue::Quantity(_) | FactValue::Duration { .. } => true,
-                FactValue::Date(_) => w.key.starts_with(|c: char| c.is_ascii_digit()),
-                _ => false,
-            };
-            numeric && w.start >= f.start && w.end <= f.end
+    // Numeric spans, sorted by start, so each word checks the one or two
+    // spans that start before it instead of every fact of the claim.
+    let numeric: Vec<(usize, usize, bool)> = claim
+        .facts
+        .iter()
+        .filter_map(|f| match f.value {
+            FactValue::Quantity(_) | FactValue::Duration { .. } => Some((f.start, f.end, false)),
+            FactValue::Date(_) => Some((f.start, f.end, true)),
+            _ => None,
         })
+        .collect();
+    let in_fact = |w: &crate::text::tokens::Token| {
+        let k = numeric.partition_point(|&(start, _, _)| start <= w.start);
+        numeric[k.saturating_sub(2)..k]
+            .iter()
+            .any(|&(start, end, date)| {
+                let counts = !date || w.key.starts_with(|c: char| c.is_ascii_digit());
+                counts && w.start >= start && w.end <= end
+            })
     };
     let mut terms: Vec<(String, String, bool)> = claim
         .words
