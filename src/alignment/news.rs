@@ -111,7 +111,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
 }
 
 /// Pairs of claims that share at least one informative stem.
-fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> {
+pub(super) fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> {
     // Postings (stem, claim of b), sorted by stem: the inverted index.
     let mut index: Vec<(&str, usize)> = Vec::new();
     for (j, claim) in b.iter().enumerate() {

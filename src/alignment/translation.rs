@@ -39,6 +39,11 @@ const AFTER_LINK: usize = 0;
 const GAP_IN_A: usize = 1;
 const GAP_IN_B: usize = 2;
 
+/// Claims on either side of the expected path that the search considers.
+const CORRIDOR_HALF_WIDTH: usize = 15;
+/// Candidate pairs this alike anchor the expected path.
+const ANCHOR_SIMILARITY: f64 = 0.25;
+
 /// Aligns two documents' claims monotonically.
 pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     let (n, m) = (a.len(), b.len());
@@ -46,39 +51,40 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         return Vec::new();
     }
     let lengths = LengthModel::new(a, b);
-    let band = band_width(n, m);
-    let in_band = |i: usize, j: usize| {
-        let expected = i as f64 * m as f64 / n as f64;
-        (j as f64 - expected).abs() <= band as f64
-    };
-    // best[(i, j, state)]: best log score aligning a[..i] with b[..j] and
+    let merged_a = Merges::new(a);
+    let merged_b = Merges::new(b);
+    let cells = Corridor::new(a, b);
+    // best[(cell, state)]: best log score aligning a[..i] with b[..j] and
     // ending in `state`; `from` holds the step taken: (di, dj, previous state, link score).
-    let width = m + 1;
-    let at = |i: usize, j: usize, state: usize| (i * width + j) * 3 + state;
-    let mut best = vec![f64::NEG_INFINITY; (n + 1) * width * 3];
-    let mut from = vec![(0u8, 0u8, 0u8, 0.0f64); (n + 1) * width * 3];
-    best[at(0, 0, AFTER_LINK)] = 0.0;
+    let mut best = vec![f64::NEG_INFINITY; cells.len() * 3];
+    let mut from = vec![(0u8, 0u8, 0u8, 0.0f64); cells.len() * 3];
+    let at = |i: usize, j: usize| cells.index(i, j).map(|c| c * 3);
+    best[AFTER_LINK] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
-            if (i, j) == (0, 0) || !(in_band(i, j) || (i, j) == (n, m)) {
+        for j in cells.columns(i) {
+            if (i, j) == (0, 0) {
                 continue;
             }
+            let Some(cell) = at(i, j) else { continue };
             // Links end in AFTER_LINK, from any state.
             for (di, dj, prior) in LINKS {
                 if di > i || dj > j {
                     continue;
                 }
-                let (prev_state, prev) = best_state(&best, at(i - di, j - dj, 0));
+                let Some(prev_cell) = at(i - di, j - dj) else {
+                    continue;
+                };
+                let (prev_state, prev) = best_state(&best, prev_cell);
                 if prev == f64::NEG_INFINITY {
                     continue;
                 }
-                let sim = bead_similarity(a, b, i - di, di, j - dj, dj);
+                let sim = similarity(merged_a.get(i - di, di), merged_b.get(j - dj, dj));
                 let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
                 let total = prev + prior + fit.ln() + LEXICAL_WEIGHT * sim;
-                let cell = at(i, j, AFTER_LINK);
-                if total > best[cell] {
-                    best[cell] = total;
-                    from[cell] = (di as u8, dj as u8, prev_state as u8, link_score(sim, fit));
+                if total > best[cell + AFTER_LINK] {
+                    best[cell + AFTER_LINK] = total;
+                    from[cell + AFTER_LINK] =
+                        (di as u8, dj as u8, prev_state as u8, link_score(sim, fit));
                 }
             }
             // Gaps: a claim of one side alone, opening or extending a run.
@@ -86,7 +92,9 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                 if di > i || dj > j {
                     continue;
                 }
-                let base = at(i - di, j - dj, 0);
+                let Some(base) = at(i - di, j - dj) else {
+                    continue;
+                };
                 for prev_state in [AFTER_LINK, GAP_IN_A, GAP_IN_B] {
                     let prev = best[base + prev_state];
                     let cost = if prev_state == state {
@@ -94,10 +102,9 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                     } else {
                         GAP_OPEN
                     };
-                    let cell = at(i, j, state);
-                    if prev + cost > best[cell] {
-                        best[cell] = prev + cost;
-                        from[cell] = (di as u8, dj as u8, prev_state as u8, 0.0);
+                    if prev + cost > best[cell + state] {
+                        best[cell + state] = prev + cost;
+                        from[cell + state] = (di as u8, dj as u8, prev_state as u8, 0.0);
                     }
                 }
             }
@@ -105,12 +112,16 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     }
     let mut links = Vec::new();
     let (mut i, mut j) = (n, m);
-    let mut state = best_state(&best, at(n, m, 0)).0;
+    let Some(end) = at(n, m) else {
+        return links; // the corridor always holds (n, m); nothing to align otherwise
+    };
+    let mut state = best_state(&best, end).0;
     while i > 0 || j > 0 {
-        let (di, dj, prev_state, score) = from[at(i, j, state)];
+        let Some(cell) = at(i, j) else { break };
+        let (di, dj, prev_state, score) = from[cell + state];
         let (di, dj) = (di as usize, dj as usize);
         if di == 0 && dj == 0 {
-            break; // unreachable cell; cannot happen with the end cell forced in band
+            break; // unreachable: every corridor cell connects to (0, 0)
         }
         if di > 0 && dj > 0 {
             links.push(PairLink {
@@ -127,6 +138,148 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     links
 }
 
+/// Runs of one to three consecutive claims joined once, so each link shape
+/// reuses them instead of joining claims again in every cell.
+struct Merges<'a> {
+    single: &'a [ClaimVector],
+    pairs: Vec<ClaimVector>,
+    triples: Vec<ClaimVector>,
+}
+
+impl<'a> Merges<'a> {
+    fn new(single: &'a [ClaimVector]) -> Self {
+        let pairs: Vec<ClaimVector> = single.windows(2).map(|w| w[0].merged(&w[1])).collect();
+        let triples = pairs
+            .iter()
+            .zip(single.iter().skip(2))
+            .map(|(p, c)| p.merged(c))
+            .collect();
+        Merges {
+            single,
+            pairs,
+            triples,
+        }
+    }
+
+    /// Claims `start..start + len` as one.
+    fn get(&self, start: usize, len: usize) -> &ClaimVector {
+        match len {
+            1 => &self.single[start],
+            2 => &self.pairs[start],
+            _ => &self.triples[start],
+        }
+    }
+}
+
+/// The cells the search visits: for each claim `i` of `a`, a run of claims
+/// of `b` around where its counterpart is expected. The expected path runs
+/// through confident candidate pairs in order (anchors), straight between
+/// them, so the search stays near the true path even where one version
+/// drops a long passage, and its cost grows linearly with the text.
+struct Corridor {
+    /// Per row `i`: first column, and where the row's cells start in storage.
+    rows: Vec<(usize, usize)>,
+    len: usize,
+}
+
+impl Corridor {
+    fn new(a: &[ClaimVector], b: &[ClaimVector]) -> Self {
+        let (n, m) = (a.len(), b.len());
+        let path = anchor_path(a, b);
+        let mut bounds: Vec<(usize, usize)> = (0..=n)
+            .map(|i| {
+                let expected = interpolate(&path, i);
+                let low = (expected - CORRIDOR_HALF_WIDTH as f64).floor().max(0.0) as usize;
+                let high = (expected + CORRIDOR_HALF_WIDTH as f64).ceil().min(m as f64) as usize;
+                (low.min(m), high)
+            })
+            .collect();
+        bounds[0].0 = 0;
+        bounds[n].1 = m;
+        // Keep rows overlapping so every cell connects to the start and end.
+        for i in 1..=n {
+            bounds[i].1 = bounds[i].1.max(bounds[i - 1].1);
+            bounds[i].0 = bounds[i].0.min(bounds[i - 1].1).max(bounds[i - 1].0);
+        }
+        for i in (0..n).rev() {
+            bounds[i].1 = bounds[i].1.max(bounds[i + 1].0);
+        }
+        let mut rows = Vec::with_capacity(n + 1);
+        let mut len = 0;
+        for &(low, high) in &bounds {
+            rows.push((low, len));
+            len += high - low + 1;
+        }
+        // A row ends where the next one starts (the last one at `len`).
+        Corridor { rows, len }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn row_end(&self, i: usize) -> usize {
+        self.rows.get(i + 1).map_or(self.len, |r| r.1)
+    }
+
+    /// Columns of row `i`.
+    fn columns(&self, i: usize) -> std::ops::Range<usize> {
+        let (low, start) = self.rows[i];
+        low..low + (self.row_end(i) - start)
+    }
+
+    /// Storage index of cell (i, j), if the corridor holds it.
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        let (low, start) = *self.rows.get(i)?;
+        let k = j.checked_sub(low)?;
+        (start + k < self.row_end(i)).then_some(start + k)
+    }
+}
+
+/// Confident pairs in order: (claim of a, claim of b), from (0, 0) to (n, m).
+fn anchor_path(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> {
+    let mut anchors: Vec<(usize, usize)> = super::news::candidate_pairs(a, b)
+        .into_iter()
+        .filter(|&(i, j)| similarity(&a[i], &b[j]) >= ANCHOR_SIMILARITY)
+        .collect();
+    // Longest chain increasing in both claims (patience sorting); within one
+    // claim of `a`, later claims of `b` first, so a chain takes one of them.
+    crate::sort::sort_by(&mut anchors, |x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    let mut tails: Vec<usize> = Vec::new(); // index into anchors of each chain length's tail
+    let mut previous: Vec<Option<usize>> = vec![None; anchors.len()];
+    for (k, &(_, j)) in anchors.iter().enumerate() {
+        let at = tails.partition_point(|&t| anchors[t].1 < j);
+        previous[k] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cursor = tails.last().copied();
+    while let Some(k) = cursor {
+        chain.push(anchors[k]);
+        cursor = previous[k];
+    }
+    chain.push((0, 0));
+    chain.reverse();
+    chain.push((a.len(), b.len()));
+    chain
+}
+
+/// Where row `i` is expected on the path: straight between the anchors around it.
+fn interpolate(path: &[(usize, usize)], i: usize) -> f64 {
+    let k = path
+        .partition_point(|&(pi, _)| pi <= i)
+        .clamp(1, path.len() - 1);
+    let ((i0, j0), (i1, j1)) = (path[k - 1], path[k]);
+    if i1 == i0 {
+        return j1 as f64;
+    }
+    j0 as f64 + (i - i0) as f64 * (j1 as f64 - j0 as f64) / (i1 - i0) as f64
+}
+
 /// The best of the three states stored from `base`: (state, score).
 fn best_state(best: &[f64], base: usize) -> (usize, f64) {
     (0..3).fold((AFTER_LINK, f64::NEG_INFINITY), |acc, s| {
@@ -141,31 +294,6 @@ fn best_state(best: &[f64], base: usize) -> (usize, f64) {
 /// A link's confidence in [0, 1]: half from the words, half from the lengths.
 fn link_score(similarity: f64, length_fit: f64) -> f64 {
     (0.5 * (2.0 * similarity).min(1.0) + 0.5 * length_fit).clamp(0.0, 1.0)
-}
-
-/// Wide enough for an article with a missing paragraph, narrow enough to stay linear.
-fn band_width(n: usize, m: usize) -> usize {
-    let diff = n.abs_diff(m);
-    (diff + 10).max(n.max(m) / 10)
-}
-
-fn bead_similarity(
-    a: &[ClaimVector],
-    b: &[ClaimVector],
-    i: usize,
-    di: usize,
-    j: usize,
-    dj: usize,
-) -> f64 {
-    let join = |v: &[ClaimVector], at: usize, len: usize| {
-        v[at + 1..at + len]
-            .iter()
-            .fold(v[at].clone(), |joined, next| joined.merged(next))
-    };
-    match (di, dj) {
-        (1, 1) => similarity(&a[i], &b[j]),
-        _ => similarity(&join(a, i, di), &join(b, j, dj)),
-    }
 }
 
 /// Gale & Church's length model: the lengths of a claim and its translation
