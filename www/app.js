@@ -185,6 +185,7 @@ async function runCompare() {
     ui.results.hidden = false;
     ui.stale.hidden = true;
     ui.linkBox.hidden = true;
+    ui.permalink.value = "";
     setStatus(`Compared ${docs.length} documents in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     document.body.dataset.compares = String(Number(document.body.dataset.compares || 0) + 1); // lets tests wait for a fresh report
     setState("compared");
