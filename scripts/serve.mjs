@@ -19,7 +19,7 @@ export const HOST = "127.0.0.1";
 
 /** Same policy as the <meta> tag in www/index.html, plus what only a header can say. */
 export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self'; " +
   "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const MIME_TYPES = {

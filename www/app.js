@@ -1,841 +1,446 @@
-// claimdiff demo page: plain ES module, no framework.
-//
-// Security rule for this file: article text, file names, ids and every string
-// that comes out of the report are put into the page with textContent or text
-// nodes only. Nothing here assigns innerHTML/outerHTML or uses
-// insertAdjacentHTML, and HTML files are parsed in an inert document
-// (DOMParser) that never touches the live DOM.
+// The claimdiff page: wires the document cards, settings, storage, the worker
+// and the report view together. Article text only ever reaches the page as
+// form values or text nodes (see render.js).
 
-const EXAMPLES_DIR = "examples/articles/";
-/** Files larger than this are refused before reading (the library's own default limit is 4 MB). */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
-const FILE_EXTENSIONS = new Set(["txt", "text", "md", "markdown", "html", "htm"]);
-const HTML_BLOCKS =
-  "address,article,aside,blockquote,dd,div,dl,dt,figcaption,figure,footer,form,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,tr,td,th,ul";
+import { Comparer } from "./compare-client.js";
+import { ReportView } from "./render.js";
+import * as store from "./store.js";
+import { download, readFile, reportCsv, reportJson, stamp } from "./files.js";
 
-const el = (id) => document.getElementById(id);
-const ui = {
-  alert: el("alert"),
-  alertTitle: el("alert-title"),
-  alertMessage: el("alert-message"),
-  alertClose: el("alert-close"),
-  documents: el("documents"),
-  template: el("document-template"),
-  addDocument: el("add-document"),
-  fileInput: el("file-input"),
-  loadExamples: el("load-examples"),
-  mode: el("mode"),
-  compare: el("compare"),
-  status: el("status"),
-  version: el("version"),
-  results: el("results"),
-  summary: el("summary"),
-  discrepancyCount: el("discrepancy-count"),
-  discrepancyList: el("discrepancy-list"),
-  noDiscrepancies: el("no-discrepancies"),
-  onlyFlagged: el("only-flagged"),
-  table: el("alignment-table"),
-  headRow: el("alignment-head-row"),
-  body: el("alignment-body"),
-};
+const $ = (id) => document.getElementById(id);
+const ui = Object.fromEntries(
+  ["alert", "alert-title", "alert-message", "alert-close", "notice", "notice-message", "notice-actions", "notice-close",
+   "documents", "document-template", "add-document", "file-input", "load-examples", "mode", "min-severity", "tolerance",
+   "compare", "cancel", "status", "version", "results", "view", "stale", "export-json", "export-csv", "copy-link",
+   "link-box", "permalink", "suppressed", "suppressed-count", "suppressed-list", "export-session", "session-input", "clear-all",
+  ].map((id) => [id.replace(/-(\w)/g, (_, c) => c.toUpperCase()), $(id)]),
+);
 
-/** The loaded wasm module ({ compare, version }) or null. */
-let wasm = null;
+const comparer = new Comparer();
+const view = new ReportView(ui.view, { onSuppress: suppress });
+let suppressed = []; // [{fingerprint, kind, message}]
+let report = null;
 let cardSeq = 0;
-/** Original text of cards loaded from the examples, to know whether they were edited. */
-const exampleText = new WeakMap();
-/** Per discrepancy index: the row and span elements it points at (filled by render). */
-let discrepancyTargets = [];
-let activeDiscrepancy = -1;
 
-function setState(state) {
-  document.body.dataset.state = state;
-}
+const setState = (s) => (document.body.dataset.state = s);
 
-// ---------------------------------------------------------------- alerts
+// ------------------------------------------------------------ messages
 
-function showError(err, context, log = true) {
-  const isClaimdiff = err && err.name === "ClaimdiffError";
-  let title;
-  if (isClaimdiff) {
-    title = `Could not compare (${err.code || "error"})`;
-  } else {
-    title = context || "Something went wrong";
-  }
-  const message = err && typeof err === "object" && "message" in err ? String(err.message) : String(err);
-  ui.alertTitle.textContent = title;
-  ui.alertMessage.textContent = message;
-  ui.alert.dataset.code = isClaimdiff ? String(err.code || "") : "";
+function showError(err, title = "Something went wrong") {
+  ui.alertTitle.textContent = err?.name === "ClaimdiffError" ? `Could not compare (${err.code || "error"}):` : `${title}:`;
+  ui.alertMessage.textContent = String(err?.message ?? err);
   ui.alert.hidden = false;
-  const box = ui.alert.getBoundingClientRect();
-  if (box.top < 0 || box.bottom > window.innerHeight) ui.alert.scrollIntoView({ block: "nearest" });
-  // Unexpected failures also go to the console for developers; input errors are only shown.
-  if (log && !isClaimdiff) console.error(context || "claimdiff", err);
 }
 
-function clearAlert() {
-  ui.alert.hidden = true;
-  ui.alertTitle.textContent = "";
-  ui.alertMessage.textContent = "";
-  delete ui.alert.dataset.code;
+function showNotice(message, actions = []) {
+  ui.noticeMessage.textContent = message;
+  ui.noticeActions.replaceChildren(...actions.map(([label, run]) => Object.assign(document.createElement("button"), { type: "button", textContent: label, onclick: run })));
+  ui.notice.hidden = false;
 }
 
-function setStatus(text, isError = false) {
-  ui.status.textContent = text;
-  ui.status.classList.toggle("status-error", isError);
-}
+const setStatus = (text) => (ui.status.textContent = text);
 
-// ---------------------------------------------------------------- document cards
+// ------------------------------------------------------------ document cards
 
-function cards() {
-  return Array.from(ui.documents.querySelectorAll(".doc-card"));
-}
+const cards = () => [...ui.documents.querySelectorAll(".doc-card")];
+const field = (card, name) => card.querySelector(`[data-field="${name}"]`);
 
-function cardField(card, name) {
-  return card.querySelector(`[data-field="${name}"]`);
-}
-
-function usedIds(except) {
-  const ids = new Set();
-  for (const card of cards()) {
-    if (card !== except) ids.add(cardField(card, "id").value.trim());
-  }
-  return ids;
-}
-
-/** `base`, or `base-2`, `base-3`, … whichever no other card uses. */
 function uniqueId(base, except) {
-  const ids = usedIds(except);
-  const clean = (base || "").trim() || "doc";
-  if (!ids.has(clean)) return clean;
-  for (let n = 2; ; n++) {
-    const candidate = `${clean}-${n}`;
-    if (!ids.has(candidate)) return candidate;
-  }
+  const used = new Set(cards().filter((c) => c !== except).map((c) => field(c, "id").value.trim()));
+  if (base && !used.has(base)) return base;
+  const stem = base || "doc";
+  for (let n = base ? 2 : 1; ; n++) if (!used.has(`${stem}${base ? "-" : ""}${n}`)) return `${stem}${base ? "-" : ""}${n}`;
 }
 
-function nextDefaultId() {
-  const ids = usedIds();
-  for (let n = 1; ; n++) {
-    if (!ids.has(`doc${n}`)) return `doc${n}`;
-  }
-}
-
-function updateCharCount(card) {
-  const text = cardField(card, "text").value;
-  const count = card.querySelector(".char-count");
-  count.textContent = text.length === 0 ? "empty" : `${text.length.toLocaleString("en")} characters`;
-}
-
-function updateCardLabel(card) {
-  const id = cardField(card, "id").value.trim() || "untitled";
+function refreshCard(card) {
+  const id = field(card, "id").value.trim() || "untitled";
+  const length = field(card, "text").value.length;
   card.setAttribute("aria-label", `Document ${id}`);
-  card.querySelector('[data-action="remove"]').setAttribute("aria-label", `Remove document ${id}`);
+  card.querySelector(".doc-title").textContent = id;
+  card.querySelector("[data-action=remove]").setAttribute("aria-label", `Remove document ${id}`);
+  card.querySelector(".char-count").textContent = length ? `${length.toLocaleString("en")} characters` : "empty";
 }
 
-/**
- * Adds a document card. All values are set as properties (never as markup).
- * @returns {HTMLElement} the card
- */
-function addCard({ id, text = "", lang = "", date = "", title = "", source = "" } = {}) {
-  const fragment = ui.template.content.cloneNode(true);
-  const card = fragment.querySelector(".doc-card");
+function addCard({ id = "", text = "", lang = "", date = "" } = {}) {
+  const card = ui.documentTemplate.content.firstElementChild.cloneNode(true);
   const n = ++cardSeq;
-  card.dataset.card = String(n);
   for (const label of card.querySelectorAll("label[data-for]")) {
-    const field = cardField(card, label.dataset.for);
-    field.id = `doc-${n}-${label.dataset.for}`;
-    label.htmlFor = field.id;
+    const input = field(card, label.dataset.for);
+    input.id = `doc-${n}-${label.dataset.for}`;
+    label.htmlFor = input.id;
   }
-  cardField(card, "id").value = id ? uniqueId(id) : nextDefaultId();
-  cardField(card, "lang").value = lang || "";
-  cardField(card, "date").value = /^\d{4}-\d{2}-\d{2}$/.test(date || "") ? date : "";
-  cardField(card, "text").value = text;
-  const heading = card.querySelector(".doc-title");
-  heading.textContent = title || `Document ${n}`;
-  if (title) heading.title = title;
-  if (source) card.dataset.source = source;
-  if (source === "example") exampleText.set(card, text);
-  updateCharCount(card);
-  updateCardLabel(card);
+  field(card, "id").value = uniqueId(id.trim());
+  field(card, "lang").value = lang;
+  field(card, "date").value = date;
+  field(card, "text").value = text;
+  refreshCard(card);
   ui.documents.append(card);
   return card;
 }
 
-function removeCard(card) {
-  const all = cards();
-  const i = all.indexOf(card);
-  card.remove();
-  const rest = cards();
-  const next = rest[Math.min(i, rest.length - 1)];
-  if (next) next.querySelector('[data-action="remove"]').focus();
-  else ui.addDocument.focus();
+/** Replaces blank cards (nothing typed) so added files do not pile up after them. */
+function dropBlankCards() {
+  for (const card of cards()) if (!field(card, "text").value.trim()) card.remove();
 }
 
-function isBlank(card) {
-  return cardField(card, "text").value.trim() === "";
+// ------------------------------------------------------------ state <-> page
+
+function currentState() {
+  return {
+    documents: cards().map((card) => ({
+      id: field(card, "id").value.trim(),
+      text: field(card, "text").value,
+      lang: field(card, "lang").value.trim(),
+      date: field(card, "date").value,
+    })),
+    settings: { mode: ui.mode.value, minSeverity: ui.minSeverity.value, numericTolerance: Math.min(0.99, Math.max(0, Number(ui.tolerance.value) / 100 || 0)) },
+    suppress: suppressed,
+  };
 }
 
-function isUneditedExample(card) {
-  return card.dataset.source === "example" && exampleText.get(card) === cardField(card, "text").value;
+function applyState(state) {
+  ui.documents.replaceChildren();
+  for (const doc of state.documents) addCard(doc);
+  while (cards().length < 2) addCard();
+  ui.mode.value = state.settings.mode;
+  ui.minSeverity.value = state.settings.minSeverity;
+  ui.tolerance.value = String(Math.round(state.settings.numericTolerance * 1000) / 10);
+  suppressed = state.suppress;
+  renderSuppressed();
 }
 
-/** The documents to compare; fills in missing ids; throws a ClaimdiffError-like error on duplicates. */
-function gatherDocuments() {
+let saveTimer = 0;
+function save() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  try {
+    store.saveLocal(currentState());
+    if (ui.notice.dataset.kind === "storage") ui.notice.hidden = true;
+  } catch (err) {
+    ui.notice.dataset.kind = "storage";
+    showNotice(err.message, [["Save session to file", exportSession]]);
+  }
+}
+const saveSoon = () => {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(save, 300);
+};
+
+function changed() {
+  saveSoon();
+  if (report) ui.stale.hidden = false;
+}
+
+// ------------------------------------------------------------ compare
+
+/** The documents to send: cards with text, each with a unique id. */
+function documentsToCompare() {
   const docs = [];
   const seen = new Set();
   for (const card of cards()) {
-    const text = cardField(card, "text").value;
-    if (text.trim() === "") continue; // empty cards are ignored, not an error
-    const idInput = cardField(card, "id");
-    if (idInput.value.trim() === "") {
-      idInput.value = uniqueId(nextDefaultId(), card);
-      updateCardLabel(card);
-    }
+    const text = field(card, "text").value;
+    if (!text.trim()) continue;
+    const idInput = field(card, "id");
+    if (!idInput.value.trim()) idInput.value = uniqueId("", card);
     const id = idInput.value.trim();
     if (seen.has(id)) {
-      const err = new Error(`Two documents have the id "${id}". Give each document its own id.`);
-      err.name = "ClaimdiffError";
-      err.code = "invalid_input";
       idInput.focus();
-      throw err;
+      throw Object.assign(new Error(`Two documents have the id "${id}". Give each its own id.`), { name: "ClaimdiffError", code: "invalid_input" });
     }
     seen.add(id);
     const doc = { id, text };
-    const lang = cardField(card, "lang").value.trim();
-    if (lang) doc.lang = lang;
-    const date = cardField(card, "date").value;
-    if (date) doc.date = date;
+    if (field(card, "lang").value.trim()) doc.lang = field(card, "lang").value.trim();
+    if (field(card, "date").value) doc.date = field(card, "date").value;
     docs.push(doc);
   }
   return docs;
 }
 
-// ---------------------------------------------------------------- files
-
-function extensionOf(name) {
-  const m = /\.([A-Za-z0-9]+)$/.exec(name);
-  return m ? m[1].toLowerCase() : "";
+let ticker = 0;
+async function runCompare() {
+  ui.alert.hidden = true;
+  let docs;
+  try {
+    docs = documentsToCompare();
+  } catch (err) {
+    showError(err);
+    setState("error");
+    return;
+  }
+  const state = currentState();
+  save();
+  setState("comparing");
+  ui.results.setAttribute("aria-busy", "true");
+  ui.cancel.hidden = false;
+  const started = performance.now();
+  const tick = () => setStatus(`Comparing ${docs.length} documents… ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  tick();
+  clearInterval(ticker);
+  ticker = setInterval(tick, 200);
+  try {
+    const result = await comparer.compare(docs, store.compareOptions(state));
+    report = result;
+    view.render(result, new Map(docs.map((d) => [d.id, d.text])));
+    showDetected(result);
+    ui.results.hidden = false;
+    ui.stale.hidden = true;
+    ui.linkBox.hidden = true;
+    ui.permalink.value = "";
+    setStatus(`Compared ${docs.length} documents in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    document.body.dataset.compares = String(Number(document.body.dataset.compares || 0) + 1); // lets tests wait for a fresh report
+    setState("compared");
+  } catch (err) {
+    if (err.name === "AbortError") {
+      setStatus("Cancelled.");
+      setState(report ? "compared" : "ready");
+    } else {
+      showError(err, "Could not compare");
+      setStatus("Not compared: see the message above.");
+      setState("error");
+    }
+  } finally {
+    clearInterval(ticker);
+    ui.cancel.hidden = true;
+    ui.results.removeAttribute("aria-busy");
+  }
 }
 
-/** "pl.txt" -> "pl", "story.sr-Cyrl.html" -> "sr-Cyrl", "notes.txt" -> "". */
-function guessLang(stem) {
-  const parts = stem.split(/[._\s]+/);
-  for (const part of [parts[parts.length - 1], parts[0]]) {
-    if (/^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$/.test(part)) return part;
+/** Shows the language the library detected next to each card whose language was left empty. */
+function showDetected(result) {
+  const byId = new Map(result.documents.map((d) => [d.id, d]));
+  for (const card of cards()) {
+    const d = byId.get(field(card, "id").value.trim());
+    const out = card.querySelector(".detected");
+    out.textContent = d?.langDetected ? `detected: ${d.lang}` : "";
+    field(card, "lang").placeholder = d?.langDetected ? d.lang : "auto";
   }
-  return "";
 }
 
-function normalizeWhitespace(text) {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+// ------------------------------------------------------------ suppressions
+
+function suppress(d) {
+  if (!suppressed.some((s) => s.fingerprint === d.fingerprint)) suppressed = [...suppressed, { fingerprint: d.fingerprint, kind: d.kind, message: d.message }];
+  renderSuppressed();
+  setStatus(`Suppressed: ${d.message}`);
+  runCompare();
 }
 
-/**
- * Reduces an HTML file to its text. The markup is parsed into an inert
- * document (no scripts run, nothing loads) and only textContent is read.
- * (Chromium still logs a CSP violation for each inline handler such as
- * onerror="…" in the file: that is the page's CSP refusing it; the inert
- * document would not have run it anyway.)
- */
-function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  const title = (doc.title || "").trim();
-  for (const node of doc.querySelectorAll("script, style, noscript, template, iframe, object, embed, svg, head")) {
-    node.remove();
-  }
-  const root = doc.body || doc.documentElement;
-  if (!root) return { text: "", title };
-  for (const br of root.querySelectorAll("br")) br.replaceWith("\n");
-  for (const block of root.querySelectorAll(HTML_BLOCKS)) {
-    block.before("\n\n");
-    block.after("\n\n");
-  }
-  return { text: normalizeWhitespace(root.textContent || ""), title };
+function restore(fingerprint) {
+  suppressed = suppressed.filter((s) => s.fingerprint !== fingerprint);
+  renderSuppressed();
+  runCompare();
 }
 
-async function readFileAsDocument(file) {
-  const ext = extensionOf(file.name);
-  const isText = FILE_EXTENSIONS.has(ext) || (file.type || "").startsWith("text/");
-  if (!isText) throw new Error(`"${file.name}" is not a text, Markdown or HTML file.`);
-  if (file.size > MAX_FILE_BYTES) {
-    throw new Error(`"${file.name}" is too large (${Math.round(file.size / 1048576)} MB).`);
-  }
-  let text = await file.text();
-  let title = file.name;
-  if (ext === "html" || ext === "htm" || file.type === "text/html") {
-    const parsed = htmlToText(text);
-    text = parsed.text;
-    if (parsed.title) title = `${parsed.title} (${file.name})`;
-  }
-  const stem = file.name.replace(/\.[^.]*$/, "") || file.name;
-  const id = stem.replace(/\s+/g, "-").slice(0, 64);
-  return { id, text, lang: guessLang(stem), title, source: "file" };
+function renderSuppressed() {
+  ui.suppressedCount.textContent = String(suppressed.length);
+  ui.suppressed.hidden = suppressed.length === 0;
+  ui.suppressedList.replaceChildren(
+    ...suppressed.map((s) => {
+      const li = document.createElement("li");
+      li.dataset.fingerprint = s.fingerprint;
+      const text = document.createElement("span");
+      text.textContent = s.message || s.fingerprint;
+      const button = Object.assign(document.createElement("button"), { type: "button", textContent: "Restore", onclick: () => restore(s.fingerprint) });
+      button.setAttribute("aria-label", `Restore: ${s.message || s.fingerprint}`);
+      li.append(text, " ", button);
+      return li;
+    }),
+  );
 }
 
-async function addFiles(fileList) {
-  const files = Array.from(fileList || []);
-  if (files.length === 0) return;
-  clearAlert();
+// ------------------------------------------------------------ files, examples, sessions
+
+async function addFiles(files) {
   const problems = [];
-  let added = 0;
   for (const file of files) {
     try {
-      const doc = await readFileAsDocument(file);
-      // Reuse an empty card rather than leaving it dangling.
-      const blank = cards().find((c) => isBlank(c) && !c.dataset.source);
-      if (blank) blank.remove();
-      addCard(doc);
-      added++;
+      const got = await readFile(file);
+      if (got.kind === "session") {
+        loadSession(store.parseSessionFile(got.text), `Opened session ${file.name}.`);
+        continue;
+      }
+      dropBlankCards();
+      addCard(got.doc);
     } catch (err) {
-      problems.push(err.message || String(err));
+      problems.push(err.message);
     }
   }
-  if (problems.length) showError(new Error(problems.join(" ")), "Some files were not added", false);
-  setStatus(added ? `Added ${added} file${added === 1 ? "" : "s"}.` : "");
+  while (cards().length < 2) addCard();
+  if (problems.length) showError(new Error(problems.join(" ")), "Some files were not added");
+  changed();
 }
 
-// ---------------------------------------------------------------- examples
-
-async function fetchOk(url) {
-  const response = await fetch(url, { credentials: "same-origin", cache: "no-cache" });
-  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-  return response;
+function loadSession(state, message) {
+  applyState(state);
+  save();
+  setStatus(message);
+  if (state.documents.filter((d) => d.text.trim()).length >= 2) runCompare();
 }
 
 async function loadExamples() {
-  clearAlert();
-  setStatus("Loading examples…");
-  const base = new URL(EXAMPLES_DIR, document.baseURI);
-  const index = await (await fetchOk(new URL("index.json", base))).json();
-  const entries = Array.isArray(index && index.documents) ? index.documents : [];
-  if (entries.length === 0) throw new Error("examples/articles/index.json lists no documents.");
-  const docs = await Promise.all(
-    entries.map(async (entry) => {
-      const url = new URL(String(entry.file), base);
-      if (url.origin !== location.origin) throw new Error(`Example file outside this site: ${entry.file}`);
-      const text = await (await fetchOk(url)).text();
-      return {
-        id: String(entry.id || ""),
-        text,
-        lang: entry.lang ? String(entry.lang) : "",
-        date: entry.date ? String(entry.date) : "",
-        title: entry.title ? String(entry.title) : "",
-        source: "example",
-      };
-    }),
-  );
-  // Make room: drop empty cards and untouched earlier examples; keep anything the user wrote.
-  for (const card of cards()) {
-    if (isBlank(card) || isUneditedExample(card)) card.remove();
+  const base = new URL("examples/articles/", location.href);
+  const get = async (name) => {
+    const response = await fetch(new URL(name, base));
+    if (!response.ok) throw new Error(`examples/articles/${name}: HTTP ${response.status}`);
+    return response;
+  };
+  const index = await (await get("index.json")).json();
+  const docs = await Promise.all(index.documents.map(async (e) => ({ id: e.id, lang: e.lang || "", date: e.date || "", text: (await (await get(e.file)).text()).replace(/^\uFEFF/, "") })));
+  dropBlankCards();
+  for (const doc of docs) {
+    const same = cards().find((c) => field(c, "id").value.trim() === doc.id);
+    if (same) same.remove(); // loading the examples twice replaces them
+    addCard(doc);
   }
-  for (const doc of docs) addCard(doc);
-  setStatus(index.about ? "Examples loaded." : `Loaded ${docs.length} example documents.`);
-  const about = el("examples-about");
-  if (about) about.remove();
-  if (index.about) {
-    const details = document.createElement("details");
-    details.id = "examples-about";
-    details.className = "about";
-    const summary = document.createElement("summary");
-    summary.textContent = "About these examples";
-    const p = document.createElement("p");
-    p.textContent = String(index.about);
-    details.append(summary, p);
-    ui.documents.before(details);
-  }
+  changed();
+  setStatus(`Loaded ${docs.length} example documents.`);
 }
 
-// ---------------------------------------------------------------- compare
-
-function nextFrame() {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+function exportSession() {
+  download(`claimdiff-session-${stamp()}.json`, store.sessionFile(currentState()), "application/json");
 }
 
-let comparing = false;
+function exportReport(kind) {
+  if (!report) return;
+  if (kind === "json") download(`claimdiff-report-${stamp()}.json`, reportJson(report), "application/json");
+  else download(`claimdiff-report-${stamp()}.csv`, reportCsv(report), "text/csv");
+}
 
-async function runCompare() {
-  if (comparing) return;
-  clearAlert();
-  if (!wasm) {
-    showError(new Error("The claimdiff WebAssembly module is not loaded (build it with scripts/build.sh)."), "Not ready");
-    setState("error");
-    return;
-  }
-  let docs;
+async function copyLink() {
+  const link = await store.permalink(currentState());
+  ui.permalink.value = link;
+  ui.linkBox.hidden = false;
+  ui.permalink.select();
   try {
-    docs = gatherDocuments();
-  } catch (err) {
-    showError(err);
-    setStatus("Not compared: see the message above.", true);
-    setState("error");
-    return;
+    await navigator.clipboard.writeText(link);
+    setStatus(`Permalink copied (${Math.round(link.length / 1024)} KB).`);
+  } catch {
+    setStatus("Copy the selected permalink (the browser did not allow copying).");
   }
-  comparing = true;
-  ui.compare.disabled = true;
-  ui.compare.setAttribute("aria-busy", "true");
-  setState("comparing");
-  setStatus("Comparing…");
-  await nextFrame(); // let the page paint the busy state before the synchronous call
-  try {
-    const options = { mode: ui.mode.value };
-    const started = performance.now();
-    const report = wasm.compare(docs, options);
-    const elapsed = performance.now() - started;
-    renderReport(report, docs);
-    setStatus(`Compared ${docs.length} documents in ${Math.round(elapsed)} ms.`);
-    setState("compared");
-    ui.results.hidden = false;
-  } catch (err) {
-    showError(err);
-    setStatus("Not compared: see the message above.", true);
-    ui.results.classList.add("stale");
-    setState("error");
-  } finally {
-    comparing = false;
-    ui.compare.disabled = false;
-    ui.compare.removeAttribute("aria-busy");
-  }
+  if (link.length > 64_000) showNotice("This permalink is very long; some apps cut such links. A session file is safer for long documents.");
 }
 
-// ---------------------------------------------------------------- rendering
+// ------------------------------------------------------------ events
 
-const claimKey = (doc, index) => `${doc}\u0000${index}`;
-
-function clear(node) {
-  while (node.firstChild) node.firstChild.remove();
-}
-
-function span(className, text) {
-  const s = document.createElement("span");
-  if (className) s.className = className;
-  s.textContent = text;
-  return s;
-}
-
-function renderReport(report, docs) {
-  const texts = new Map(docs.map((d) => [d.id, d.text]));
-  const documents = Array.isArray(report.documents) ? report.documents : [];
-  const groups = (report.alignment && report.alignment.groups) || [];
-  const discrepancies = Array.isArray(report.discrepancies) ? report.discrepancies : [];
-
-  // claim lookup per document: index -> claim
-  const claims = new Map();
-  for (const d of documents) {
-    const byIndex = new Map();
-    for (const c of d.claims || []) byIndex.set(c.index, c);
-    claims.set(d.id, byIndex);
-  }
-
-  // row of each claim
-  const rowOf = new Map();
-  groups.forEach((g, row) => {
-    for (const [doc, indices] of Object.entries(g.claims || {})) {
-      for (const i of indices) rowOf.set(claimKey(doc, i), row);
-    }
-  });
-
-  // evidence per claim, and rows per discrepancy
-  const evidenceByClaim = new Map();
-  const rowsByDiscrepancy = discrepancies.map(() => new Set());
-  const flaggedRows = new Map(); // row -> worst severity
-  const rank = { info: 0, warning: 1, error: 2 };
-  discrepancies.forEach((d, di) => {
-    for (const ev of d.evidence || []) {
-      const key = claimKey(ev.doc, ev.claim);
-      if (!evidenceByClaim.has(key)) evidenceByClaim.set(key, []);
-      evidenceByClaim.get(key).push({ start: ev.start, end: ev.end, d: di });
-      const row = rowOf.get(key);
-      if (row !== undefined) {
-        rowsByDiscrepancy[di].add(row);
-        const prev = flaggedRows.get(row);
-        if (prev === undefined || rank[d.severity] > rank[prev]) flaggedRows.set(row, d.severity);
-      }
-    }
-  });
-  discrepancyTargets = discrepancies.map(() => ({ rows: [], spans: [] }));
-  activeDiscrepancy = -1;
-
-  // summary
-  const mode = (report.alignment && report.alignment.mode) || "?";
-  const parts = [
-    `${mode} mode`,
-    `${documents.length} documents`,
-    `${groups.length} aligned rows`,
-    `${discrepancies.length} discrepanc${discrepancies.length === 1 ? "y" : "ies"}`,
-  ];
-  if (report.suppressed) parts.push(`${report.suppressed} suppressed`);
-  if (report.timings && typeof report.timings.totalMs === "number") parts.push(`${report.timings.totalMs.toFixed(1)} ms`);
-  if (report.version) parts.push(`claimdiff ${report.version}`);
-  ui.summary.textContent = parts.join(" · ");
-  ui.results.classList.remove("stale");
-
-  // header
-  clear(ui.headRow);
-  const corner = document.createElement("th");
-  corner.scope = "col";
-  corner.className = "rownum";
-  corner.textContent = "#";
-  ui.headRow.append(corner);
-  for (const d of documents) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.dataset.doc = d.id;
-    th.append(span("doc-id", d.id));
-    const meta = [];
-    meta.push(d.langDetected ? `${d.lang} (detected)` : d.lang);
-    if (d.date) meta.push(d.date);
-    meta.push(`${(d.claims || []).length} claims`);
-    th.append(span("doc-meta", meta.join(" · ")));
-    ui.headRow.append(th);
-  }
-
-  // rows
-  clear(ui.body);
-  const fragment = document.createDocumentFragment();
-  groups.forEach((g, row) => {
-    const tr = document.createElement("tr");
-    tr.id = `row-${row + 1}`;
-    tr.dataset.row = String(row + 1);
-    tr.tabIndex = -1;
-    const severity = flaggedRows.get(row);
-    if (severity) {
-      tr.classList.add("flagged", `sev-${severity}`);
-    }
-    const th = document.createElement("th");
-    th.scope = "row";
-    th.className = "rownum";
-    th.textContent = String(row + 1);
-    if (typeof g.score === "number") th.title = `alignment confidence ${Math.round(g.score * 100)} %`;
-    tr.append(th);
-    for (const d of documents) {
-      const td = document.createElement("td");
-      td.dataset.doc = d.id;
-      const indices = (g.claims && g.claims[d.id]) || [];
-      if (indices.length === 0) {
-        td.className = "empty";
-        td.dataset.empty = "true";
-        td.append(span("no-counterpart", "no counterpart"));
-      } else {
-        for (const index of indices) {
-          const claim = claims.get(d.id) && claims.get(d.id).get(index);
-          if (!claim) continue;
-          const evidence = evidenceByClaim.get(claimKey(d.id, index)) || [];
-          td.append(renderClaim(d.id, texts.get(d.id), claim, evidence, discrepancies));
-        }
-      }
-      tr.append(td);
-    }
-    fragment.append(tr);
-  });
-  ui.body.append(fragment);
-
-  for (const tr of ui.body.rows) {
-    const row = Number(tr.dataset.row) - 1;
-    rowsByDiscrepancy.forEach((rows, di) => {
-      if (rows.has(row)) discrepancyTargets[di].rows.push(tr);
-    });
-  }
-
-  renderDiscrepancies(discrepancies, rowsByDiscrepancy);
-}
-
-/**
- * One claim: its text from the document, split into text nodes and <mark>s.
- * Facts get <mark class="fact">; spans cited as evidence get the extra class
- * "evidence". Evidence covering the whole claim (omissions) marks the claim.
- */
-function renderClaim(docId, docText, claim, evidence, discrepancies) {
-  const box = document.createElement("p");
-  box.className = "claim";
-  box.dataset.doc = docId;
-  box.dataset.claim = String(claim.index);
-  const cs = claim.start;
-  const ce = claim.end;
-  const sliceOf = (a, b) =>
-    typeof docText === "string" ? docText.slice(a, b) : String(claim.text || "").slice(a - cs, b - cs);
-
-  const facts = (claim.facts || [])
-    .filter((f) => f.end > cs && f.start < ce && f.end > f.start)
-    .map((f, i) => ({ ...f, i, start: Math.max(f.start, cs), end: Math.min(f.end, ce) }));
-  const wholeClaim = [];
-  const spans = [];
-  for (const ev of evidence) {
-    if (ev.start <= cs && ev.end >= ce) wholeClaim.push(ev);
-    else if (ev.end > cs && ev.start < ce && ev.end > ev.start) {
-      spans.push({ ...ev, start: Math.max(ev.start, cs), end: Math.min(ev.end, ce) });
-    }
-  }
-  if (wholeClaim.length) {
-    box.classList.add("claim-evidence");
-    const ids = wholeClaim.map((ev) => ev.d);
-    box.dataset.disc = ids.join(" ");
-    box.title = ids.map((i) => discrepancies[i].message).join("\n");
-    for (const i of new Set(ids)) discrepancyTargets[i].spans.push(box);
-  }
-
-  const points = new Set([cs, ce]);
-  for (const r of [...facts, ...spans]) {
-    points.add(r.start);
-    points.add(r.end);
-  }
-  const sorted = Array.from(points).sort((a, b) => a - b);
-  // Segments with the same fact and the same evidence are merged.
-  const segments = [];
-  for (let k = 0; k + 1 < sorted.length; k++) {
-    const a = sorted[k];
-    const b = sorted[k + 1];
-    if (b <= a) continue;
-    const fact = facts.find((f) => f.start <= a && f.end >= b);
-    const evs = spans.filter((s) => s.start <= a && s.end >= b).map((s) => s.d);
-    const key = `${fact ? fact.i : "-"}|${evs.join(",")}`;
-    const last = segments[segments.length - 1];
-    if (last && last.key === key && last.end === a) last.end = b;
-    else segments.push({ start: a, end: b, key, fact, evs });
-  }
-
-  for (const seg of segments) {
-    const text = sliceOf(seg.start, seg.end);
-    if (!seg.fact && seg.evs.length === 0) {
-      box.append(document.createTextNode(text));
-      continue;
-    }
-    const mark = document.createElement("mark");
-    mark.textContent = text;
-    mark.dataset.doc = docId;
-    mark.dataset.start = String(seg.start);
-    mark.dataset.end = String(seg.end);
-    const titles = [];
-    if (seg.fact) {
-      mark.classList.add("fact");
-      const f = seg.fact;
-      const v = f.value || {};
-      if (f.kind === "number" && typeof v.value === "number") {
-        titles.push(`${v.percent ? "percentage" : "number"}: ${v.value.toLocaleString("en")}${v.percent ? " %" : ""}`);
-      } else if (f.kind === "date" || f.kind === "entity" || f.kind === "source") {
-        titles.push(`${f.kind}: ${v.iso || v.key || ""}`);
-      }
-    }
-    if (seg.evs.length) {
-      mark.classList.add("evidence");
-      const ids = Array.from(new Set(seg.evs));
-      mark.dataset.disc = ids.join(" ");
-      for (const i of ids) {
-        titles.push(discrepancies[i].message);
-        discrepancyTargets[i].spans.push(mark);
-      }
-    }
-    if (titles.length) mark.title = titles.join("\n");
-    box.append(mark);
-  }
-  return box;
-}
-
-function renderDiscrepancies(discrepancies, rowsByDiscrepancy) {
-  clear(ui.discrepancyList);
-  ui.discrepancyCount.textContent = `(${discrepancies.length})`;
-  ui.noDiscrepancies.hidden = discrepancies.length !== 0;
-  discrepancies.forEach((d, i) => {
-    const li = document.createElement("li");
-    li.dataset.kind = d.kind;
-    li.dataset.severity = d.severity;
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = `discrepancy sev-${d.severity}`;
-    button.dataset.index = String(i);
-    button.setAttribute("aria-pressed", "false");
-    const head = document.createElement("span");
-    head.className = "disc-head";
-    head.append(span(`badge kind kind-${d.kind}`, d.kind), span(`badge severity sev-${d.severity}`, d.severity));
-    if (typeof d.confidence === "number") head.append(span("confidence", `${Math.round(d.confidence * 100)} %`));
-    const rows = Array.from(rowsByDiscrepancy[i]).sort((a, b) => a - b).map((r) => r + 1);
-    if (rows.length) head.append(span("rows", `row ${rows.join(", ")}`));
-    button.append(head, span("disc-message", d.message));
-    const evidence = (d.evidence || []).filter((ev) => ev.text);
-    if (evidence.length) {
-      const list = document.createElement("span");
-      list.className = "disc-evidence";
-      for (const ev of evidence) {
-        const item = document.createElement("span");
-        item.className = "ev";
-        const evText = span("ev-text", ev.text);
-        evText.title = ev.text;
-        item.append(span("ev-doc", ev.doc), evText);
-        list.append(item);
-      }
-      button.append(list);
-    }
-    button.addEventListener("click", () => focusDiscrepancy(i));
-    li.append(button);
-    ui.discrepancyList.append(li);
-  });
-}
-
-function focusDiscrepancy(i) {
-  for (const node of ui.results.querySelectorAll(".active")) node.classList.remove("active");
-  for (const b of ui.discrepancyList.querySelectorAll("button[aria-pressed]")) b.setAttribute("aria-pressed", "false");
-  const target = discrepancyTargets[i];
-  if (!target) return;
-  activeDiscrepancy = i;
-  const button = ui.discrepancyList.querySelector(`button[data-index="${i}"]`);
-  if (button) button.setAttribute("aria-pressed", "true");
-  if (ui.onlyFlagged.checked && target.rows.some((r) => !r.classList.contains("flagged"))) {
-    ui.onlyFlagged.checked = false;
-    ui.table.classList.remove("only-flagged");
-  }
-  for (const row of target.rows) {
-    row.classList.add("active");
-    row.classList.remove("flash");
-    void row.offsetWidth; // restart the animation
-    row.classList.add("flash");
-  }
-  for (const s of target.spans) s.classList.add("active");
-  const first = target.spans[0] || target.rows[0];
-  if (first) {
-    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    first.scrollIntoView({ block: "center", inline: "center", behavior: smooth ? "smooth" : "auto" });
-  }
-  if (target.rows[0]) target.rows[0].focus({ preventScroll: true });
-}
-
-// ---------------------------------------------------------------- events
-
-function markStale() {
-  if (!ui.results.hidden && !ui.results.classList.contains("stale")) {
-    ui.results.classList.add("stale");
-    ui.summary.textContent += " · documents changed since, compare again";
-  }
-}
-
-function wireEvents() {
-  ui.alertClose.addEventListener("click", clearAlert);
-  ui.addDocument.addEventListener("click", () => {
-    const card = addCard();
-    cardField(card, "text").focus();
-  });
-  ui.fileInput.addEventListener("change", async () => {
-    await addFiles(ui.fileInput.files);
+function wire() {
+  ui.alertClose.onclick = () => (ui.alert.hidden = true);
+  ui.noticeClose.onclick = () => (ui.notice.hidden = true);
+  ui.addDocument.onclick = () => field(addCard(), "text").focus();
+  ui.fileInput.onchange = async () => {
+    await addFiles([...ui.fileInput.files]);
     ui.fileInput.value = "";
-  });
-  ui.loadExamples.addEventListener("click", async () => {
+  };
+  ui.sessionInput.onchange = async () => {
+    const [file] = ui.sessionInput.files;
+    ui.sessionInput.value = "";
     try {
-      await loadExamples();
+      loadSession(store.parseSessionFile(await file.text()), `Opened session ${file.name}.`);
     } catch (err) {
-      showError(err, "Could not load the examples");
-      setStatus("");
+      showError(err, "Could not open the session");
     }
-  });
-  ui.compare.addEventListener("click", runCompare);
-  ui.onlyFlagged.addEventListener("change", () => {
-    ui.table.classList.toggle("only-flagged", ui.onlyFlagged.checked);
-  });
+  };
+  ui.loadExamples.onclick = () => loadExamples().catch((err) => showError(err, "Could not load the examples"));
+  ui.compare.onclick = runCompare;
+  ui.cancel.onclick = () => comparer.cancel();
+  ui.exportJson.onclick = () => exportReport("json");
+  ui.exportCsv.onclick = () => exportReport("csv");
+  ui.copyLink.onclick = () => copyLink().catch((err) => showError(err, "Could not make a permalink"));
+  ui.exportSession.onclick = exportSession;
+  ui.clearAll.onclick = () => {
+    if (!confirm("Remove all documents, settings and suppressions from this page? Save the session to a file first to keep them.")) return;
+    applyState(store.emptyState());
+    report = null;
+    ui.results.hidden = true;
+    view.clear();
+    save();
+  };
+  for (const input of [ui.mode, ui.minSeverity, ui.tolerance]) input.addEventListener("change", changed);
 
   ui.documents.addEventListener("input", (event) => {
     const card = event.target.closest(".doc-card");
-    if (!card) return;
-    if (event.target.dataset.field === "text") updateCharCount(card);
-    if (event.target.dataset.field === "id") updateCardLabel(card);
-    markStale();
+    if (card) refreshCard(card);
+    changed();
   });
   ui.documents.addEventListener("click", (event) => {
-    const button = event.target.closest('[data-action="remove"]');
-    if (button) {
-      removeCard(button.closest(".doc-card"));
-      markStale();
-    }
+    const button = event.target.closest("[data-action=remove]");
+    if (!button) return;
+    const card = button.closest(".doc-card");
+    const next = card.nextElementSibling || card.previousElementSibling;
+    card.remove();
+    (next?.querySelector("[data-action=remove]") || ui.addDocument).focus();
+    changed();
   });
   ui.documents.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      runCompare();
-    }
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) runCompare();
   });
 
-  // Drag and drop of files anywhere on the page.
-  const hasFiles = (event) => Boolean(event.dataTransfer && Array.from(event.dataTransfer.types || []).includes("Files"));
-  let dragDepth = 0;
-  document.addEventListener("dragenter", (event) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    dragDepth++;
-    document.body.classList.add("dragging");
+  // j/k anywhere outside a text field walks through the discrepancies.
+  document.addEventListener("keydown", (event) => {
+    if (!report || event.ctrlKey || event.metaKey || event.altKey || event.target.closest("input, textarea, select, .cd-list")) return;
+    if (event.key === "j" || event.key === "k") view.move(event.key === "j" ? 1 : -1);
   });
-  document.addEventListener("dragleave", (event) => {
-    if (!hasFiles(event)) return;
-    dragDepth = Math.max(0, dragDepth - 1);
-    if (dragDepth === 0) document.body.classList.remove("dragging");
-  });
-  document.addEventListener("dragover", (event) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "copy";
-  });
-  document.addEventListener("drop", (event) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    dragDepth = 0;
+
+  // Files dropped anywhere on the page.
+  const hasFiles = (e) => [...(e.dataTransfer?.types || [])].includes("Files");
+  let depth = 0;
+  document.addEventListener("dragenter", (e) => hasFiles(e) && (e.preventDefault(), depth++, document.body.classList.add("dragging")));
+  document.addEventListener("dragleave", (e) => hasFiles(e) && --depth <= 0 && ((depth = 0), document.body.classList.remove("dragging")));
+  document.addEventListener("dragover", (e) => hasFiles(e) && e.preventDefault());
+  document.addEventListener("drop", (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0;
     document.body.classList.remove("dragging");
-    addFiles(event.dataTransfer.files);
+    addFiles([...e.dataTransfer.files]);
   });
+  // Save at once when the tab goes away, not after the debounce.
+  addEventListener("pagehide", () => saveTimer && save());
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && saveTimer && save());
 }
 
-// ---------------------------------------------------------------- start
+// ------------------------------------------------------------ start
 
-async function loadWasm() {
-  const module = await import("./pkg/claimdiff.js");
-  await module.default();
-  return module;
-}
-
-function wantsExamples() {
-  const params = new URLSearchParams(location.search);
-  return params.has("examples") || location.hash === "#examples";
+/** Which state to start from: a permalink, ?examples, the saved session, or two empty cards. */
+async function initialState() {
+  let saved = null;
+  try {
+    saved = store.loadLocal();
+  } catch (err) {
+    showNotice(`The saved session could not be read (${err.message}); starting empty.`);
+  }
+  const examples = new URLSearchParams(location.search).has("examples");
+  let linked = null;
+  if (store.hasPermalink()) linked = await store.readPermalink().catch((err) => (showError(err, "Could not open the link"), null));
+  // The link or ?examples is used once: a reload must show later edits, not the link again.
+  if (store.hasPermalink() || examples) history.replaceState(null, "", location.pathname);
+  if ((linked || examples) && saved?.documents.some((d) => d.text.trim())) {
+    showNotice(`Opened ${linked ? "the documents from a link" : "the examples"}; your previous documents were put aside.`, [
+      ["Bring them back", () => loadSession(saved, "Previous documents restored.")],
+    ]);
+  }
+  if (linked) return { state: linked, compare: true };
+  if (examples) return { state: { ...store.emptyState(), settings: saved?.settings || store.DEFAULT_SETTINGS, suppress: saved?.suppress || [] }, examples: true };
+  return { state: saved || store.emptyState(), compare: Boolean(saved) };
 }
 
 async function main() {
-  wireEvents();
-  const auto = wantsExamples();
-  if (!auto) {
-    addCard();
-    addCard();
-  }
+  wire();
+  const start = await initialState();
+  applyState(start.state);
   try {
-    wasm = await loadWasm();
-    const v = typeof wasm.version === "function" ? wasm.version() : "";
-    if (v) ui.version.textContent = `claimdiff ${v}`;
+    const version = await comparer.ready;
+    ui.version.textContent = `claimdiff ${version}`;
   } catch (err) {
-    if (cards().length === 0) {
-      addCard();
-      addCard();
-    }
-    showError(
-      new Error(`Could not load ./pkg/claimdiff.js (${err && err.message ? err.message : err}). Build it with scripts/build.sh.`),
-      "claimdiff is not available",
-    );
+    showError(new Error(`${err.message}. Build it with scripts/build.sh.`), "claimdiff is not available");
     setState("error");
     return;
   }
   setState("ready");
-  if (auto) {
-    try {
-      await loadExamples();
-    } catch (err) {
-      showError(err, "Could not load the examples");
-      if (cards().length === 0) {
-        addCard();
-        addCard();
-      }
-      setState("error");
-      return;
-    }
-    await runCompare();
-  }
+  if (start.examples) await loadExamples().catch((err) => showError(err, "Could not load the examples"));
+  save();
+  if ((start.compare || start.examples) && documentsToCompareCount() >= 2) await runCompare();
 }
+
+const documentsToCompareCount = () => cards().filter((c) => field(c, "text").value.trim()).length;
 
 main();

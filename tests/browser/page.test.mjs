@@ -1,283 +1,183 @@
-// Browser test of the claimdiff page (www/) with Node's test runner and playwright-core.
-//
-//   node --test tests/browser/
-//
-// Needs Debian's chromium at /usr/bin/chromium (override: CLAIMDIFF_CHROMIUM),
-// playwright-core (root devDependency) and the built wasm package in www/pkg/
-// (scripts/build.sh). Set CLAIMDIFF_SKIP_BROWSER=1 to skip it on purpose.
+// The page on the bundled examples, untrusted markup, screenshots, the embed
+// example and the network: node --test tests/browser/
 // Screenshots go to test-results/screenshots/.
 
-import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { it } from "node:test";
 
-import { startServer } from "../../scripts/serve.mjs";
-
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const WWW = process.env.CLAIMDIFF_WWW ? path.resolve(process.env.CLAIMDIFF_WWW) : path.join(REPO, "www");
-const EXAMPLES = path.join(WWW, "examples", "articles");
-const SCREENSHOTS = path.join(REPO, "test-results", "screenshots");
-const CHROMIUM = process.env.CLAIMDIFF_CHROMIUM || "/usr/bin/chromium";
-const SKIP = process.env.CLAIMDIFF_SKIP_BROWSER === "1";
-const TIMEOUT = 120_000;
+import { SCREENSHOTS, TIMEOUT, browserSuite, readExamples, waitCompared } from "./helpers.mjs";
 
 const XSS = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
-let browser;
-let server;
-/** Every request any page made: { url, page }. */
-const requests = [];
-
-function readExamples() {
-  const index = JSON.parse(readFileSync(path.join(EXAMPLES, "index.json"), "utf8"));
-  const texts = new Map();
-  for (const d of index.documents) {
-    // fetch().text() drops a UTF-8 BOM, so do the same here.
-    texts.set(d.id, readFileSync(path.join(EXAMPLES, d.file), "utf8").replace(/^\uFEFF/, ""));
-  }
-  return { index, texts };
-}
-
-/** A new context + page that records requests, console errors and page errors. */
-async function openPage(name, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
-  const page = await context.newPage();
-  const problems = [];
-  context.on("request", (request) => requests.push({ url: request.url(), page: name }));
-  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
+await browserSuite("claimdiff page in Chromium", (env) => {
+  it("serves the page with a strict CSP header", async () => {
+    const response = await fetch(env.url());
+    assert.equal(response.status, 200);
+    const csp = response.headers.get("content-security-policy") || "";
+    for (const part of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'"]) assert.ok(csp.includes(part), `CSP has ${part}: ${csp}`);
+    const html = await response.text();
+    assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'/, "the <meta> CSP matches");
+    const wasm = await fetch(env.url("pkg/claimdiff_bg.wasm"));
+    assert.equal(wasm.headers.get("content-type"), "application/wasm");
   });
-  return { context, page, problems };
-}
 
-/** Waits until the page has settled on "compared"; fails with the alert text on "error". */
-async function waitCompared(page, timeout = 60_000) {
-  await page.waitForFunction(() => ["compared", "error"].includes(document.body.dataset.state), null, { timeout });
-  const state = await page.evaluate(() => document.body.dataset.state);
-  if (state !== "compared") {
-    const alert = (await page.locator("#alert").textContent()) || "";
-    assert.fail(`page state is "${state}", alert: ${alert.replace(/\s+/g, " ").trim()}`);
-  }
-}
+  it("compares the examples: columns, aligned rows, connectors, highlights, grouped list", { timeout: TIMEOUT }, async () => {
+    const { index, texts } = readExamples();
+    const { context, page, problems } = await env.openPage("examples");
+    try {
+      await page.goto(env.url("?examples"));
+      await waitCompared(page);
 
-/** Chromium, playwright-core and the built package: an error message when one is missing. */
-async function checkPrerequisites() {
-  if (!existsSync(CHROMIUM)) {
-    return {
-      error:
-        `Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium), point CLAIMDIFF_CHROMIUM at it, ` +
-        "or set CLAIMDIFF_SKIP_BROWSER=1 to skip the browser test.",
-    };
-  }
-  if (!existsSync(path.join(WWW, "pkg", "claimdiff.js"))) {
-    return { error: `${path.join(WWW, "pkg", "claimdiff.js")} is missing: build the wasm package first (scripts/build.sh).` };
-  }
-  try {
-    const { chromium } = await import("playwright-core");
-    return { chromium };
-  } catch (err) {
-    return { error: `playwright-core is not installed (run npm ci at the repository root): ${err.message}` };
-  }
-}
+      assert.ok(page.workers().some((w) => w.url().endsWith("/worker.js")), "the wasm runs in the module worker www/worker.js");
+      const columns = await page.locator(".cd-table thead th[data-doc]").evaluateAll((ths) => ths.map((th) => th.dataset.doc));
+      assert.deepEqual(columns, index.documents.map((d) => d.id), "one column per example document, in order");
+      const rows = await page.locator(".cd-table tbody tr").count();
+      assert.ok(rows > 5, `more than 5 aligned rows, got ${rows}`);
+      assert.ok((await page.locator(".cd-table td.cd-link-on").count()) > rows, "connectors join aligned claims");
+      assert.ok((await page.locator(".cd-table td.cd-empty").count()) >= 1, "a claim one version lacks shows a 'missing' cell");
+      assert.match((await page.locator(".cd-table td.cd-empty").first().textContent()) || "", /missing in/);
 
-const prerequisites = SKIP ? null : await checkPrerequisites();
+      // Every highlighted span is exactly the source text at its UTF-16 offsets.
+      const marks = await page.locator(".cd-table mark.cd-fact, .cd-table mark.cd-evidence").evaluateAll((ms) =>
+        ms.map((m) => ({ doc: m.dataset.doc, start: Number(m.dataset.start), end: Number(m.dataset.end), text: m.textContent })),
+      );
+      assert.ok(marks.length > 20, `facts are highlighted (got ${marks.length})`);
+      for (const m of marks) assert.equal(m.text, texts.get(m.doc).slice(m.start, m.end), `mark text equals ${m.doc}[${m.start}..${m.end}]`);
+      const evidence = await page.locator(".cd-table mark.cd-evidence").allTextContents();
+      assert.ok(evidence.some((t) => t.includes("1,8")), `the differing 1,8 milijona is highlighted in place (evidence: ${evidence.join(" | ")})`);
 
-if (SKIP) {
-  it("claimdiff page in Chromium", { skip: "CLAIMDIFF_SKIP_BROWSER=1: browser test skipped on purpose" }, () => {});
-} else if (prerequisites.error) {
-  it("claimdiff page in Chromium: prerequisites", () => {
-    assert.fail(prerequisites.error);
-  });
-} else {
-  describe("claimdiff page in Chromium", { timeout: 10 * TIMEOUT }, () => {
-    before(async () => {
-      browser = await prerequisites.chromium.launch({
-        executablePath: CHROMIUM,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-      });
-      server = await startServer({ root: WWW, port: 0 });
-      mkdirSync(SCREENSHOTS, { recursive: true });
-    });
+      // Grouped by kind and severity, with counts, and severity written out (not colour alone).
+      const headings = await page.locator(".cd-group h4").allTextContents();
+      assert.ok(headings.length >= 1 && headings.every((t) => /^[✖▲ℹ] (error|warning|info) · \w+ \(\d+\)$/.test(t.trim())), `group headings: ${headings.join(" | ")}`);
+      const items = page.locator(".cd-item");
+      const total = await items.count();
+      assert.ok(total >= 2, `at least two discrepancies listed, got ${total}`);
 
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+      // Filtering by kind narrows the list; the filter is undone by clicking again.
+      await page.locator('.cd-chip[data-field="kind"][data-value="number"]').click();
+      const numbers = await page.locator(".cd-item").evaluateAll((bs) => bs.map((b) => b.dataset.kind));
+      assert.ok(numbers.length >= 1 && numbers.every((k) => k === "number"), `kind filter keeps only numbers: ${numbers}`);
+      await page.locator('.cd-chip[data-field="kind"][data-value="number"]').click();
+      assert.equal(await page.locator(".cd-item").count(), total, "clearing the filter shows every discrepancy again");
+      await page.getByLabel("Filter discrepancies by text").fill("1.8 million");
+      assert.equal(await page.locator(".cd-item").count(), 1, "text filter finds the 1.8 million discrepancy");
+      await page.getByLabel("Filter discrepancies by text").fill("");
 
-    it("serves the page with a CSP header", { timeout: TIMEOUT }, async () => {
-      const response = await fetch(server.url);
-      assert.equal(response.status, 200);
-      const csp = response.headers.get("content-security-policy") || "";
-      assert.match(csp, /default-src 'self'/);
-      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
-      const wasm = await fetch(new URL("pkg/claimdiff_bg.wasm", server.url));
-      assert.equal(wasm.status, 200, "pkg/claimdiff_bg.wasm is served");
-      assert.equal(wasm.headers.get("content-type"), "application/wasm");
-    });
+      // Keyboard: focus the list, move with j / ArrowDown, show with Enter.
+      await items.first().focus();
+      await page.keyboard.press("j");
+      const second = await page.evaluate(() => document.activeElement.dataset.index);
+      assert.equal(second, await items.nth(1).getAttribute("data-index"), "j moves focus to the next discrepancy");
+      await page.keyboard.press("ArrowUp");
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.index), await items.first().getAttribute("data-index"), "ArrowUp moves back");
+      await page.keyboard.press("Enter");
+      assert.equal(await items.first().getAttribute("aria-pressed"), "true", "Enter selects the discrepancy");
+      const active = await page.locator(".cd-table .cd-active").count();
+      assert.ok(active >= 2, `its evidence is highlighted in the columns (${active} elements)`);
+      await page.waitForFunction(() => {
+        const el = document.querySelector(".cd-table mark.cd-active, .cd-table .cd-claim.cd-active");
+        const r = el?.getBoundingClientRect();
+        return r && r.bottom > 0 && r.top < innerHeight;
+      }, null, { timeout: 5000 });
 
-    it("compares the examples on ?examples", { timeout: TIMEOUT }, async () => {
-      const { index, texts } = readExamples();
-      const { context, page, problems } = await openPage("examples", { reducedMotion: "reduce" });
-      try {
-        await page.goto(new URL("?examples", server.url).href);
-        await waitCompared(page);
-
-        // One column per example document, in order.
-        const columns = await page.locator("#alignment-head-row th[data-doc]").evaluateAll((ths) => ths.map((th) => th.dataset.doc));
-        assert.deepEqual(columns, index.documents.map((d) => d.id), "one column per example document");
-
-        // Aligned rows.
-        const rows = await page.locator("#alignment-body tr").count();
-        assert.ok(rows > 5, `expected more than 5 aligned rows, got ${rows}`);
-
-        // At least one number discrepancy in the list.
-        const numberItems = page.locator('#discrepancy-list li[data-kind="number"]');
-        const numberCount = await numberItems.count();
-        assert.ok(numberCount >= 1, "at least one discrepancy of kind number is listed");
-        assert.match((await numberItems.first().locator(".badge.kind").textContent()) || "", /number/);
-
-        // Highlighted fact spans are exactly the source text at their offsets.
-        const marks = await page.locator("#alignment-body mark.fact").evaluateAll((ms) =>
-          ms.map((m) => ({ doc: m.dataset.doc, start: Number(m.dataset.start), end: Number(m.dataset.end), text: m.textContent })),
-        );
-        assert.ok(marks.length > 0, "fact spans are highlighted");
-        for (const m of marks) {
-          assert.ok(texts.has(m.doc), `mark refers to a known document: ${m.doc}`);
-          assert.equal(m.text, texts.get(m.doc).slice(m.start, m.end), `mark text equals ${m.doc}[${m.start}..${m.end}]`);
-        }
-        const withDigits = marks.filter((m) => /\d/.test(m.text));
-        assert.ok(withDigits.length > 0, "some highlighted facts are digits from the source");
-        for (const m of withDigits) {
-          const digits = texts.get(m.doc).slice(m.start, m.end).replace(/\D/g, "");
-          assert.equal(m.text.replace(/\D/g, ""), digits);
-        }
-
-        // Spans cited by a number discrepancy are marked strongly, and they are numbers.
-        const evidenceMarks = await page.locator("#alignment-body mark.evidence").allTextContents();
-        assert.ok(evidenceMarks.length >= 1, "discrepancy evidence is marked");
-        assert.ok(evidenceMarks.some((text) => /\d/.test(text)), "some evidence marks are numbers");
-
-        // A missing counterpart shows as an empty, labelled cell.
-        const empty = page.locator("#alignment-body td.empty");
-        assert.ok((await empty.count()) >= 1, "an empty 'no counterpart' cell exists");
-        assert.equal(((await empty.first().textContent()) || "").trim(), "no counterpart");
-
-        // Clicking a discrepancy highlights its row and scrolls it into view.
-        await numberItems.first().locator("button").click();
-        const activeRow = page.locator("#alignment-body tr.active").first();
-        await activeRow.waitFor({ state: "visible" });
-        await page.waitForFunction(() => {
-          const row = document.querySelector("#alignment-body tr.active");
-          if (!row) return false;
-          const r = row.getBoundingClientRect();
-          return r.bottom > 0 && r.top < window.innerHeight;
-        });
-        assert.equal(await numberItems.first().locator("button").getAttribute("aria-pressed"), "true");
-
-        await page.screenshot({ path: path.join(SCREENSHOTS, "examples-1280-light-clicked.png") });
-        assert.deepEqual(problems, [], "no page errors or console errors");
-      } finally {
-        await context.close();
-      }
-    });
-
-    it("keeps pasted markup as text and shows errors", { timeout: TIMEOUT }, async () => {
-      const { context, page, problems } = await openPage("paste");
-      try {
-        await page.goto(server.url);
-        await page.waitForFunction(() => document.body.dataset.state === "ready");
-        const cardsLocator = page.locator("#documents .doc-card");
-        assert.equal(await cardsLocator.count(), 2, "two empty cards to start with");
-
-        const first = cardsLocator.nth(0);
-        const second = cardsLocator.nth(1);
-        await first.getByLabel("Id").fill("xss");
-        await first.getByLabel("Language").fill("en");
-        await first
-          .getByLabel("Text")
-          .pressSequentially(`Police said 12 people were hurt. ${XSS} The fire destroyed 40 houses.`);
-        await second.getByLabel("Id").fill("plain");
-        await second.getByLabel("Language").fill("en");
-
-        // Only one document with text: the library's error must be shown, the text kept.
-        await page.getByRole("button", { name: "Compare", exact: true }).click();
-        await page.waitForFunction(() => document.body.dataset.state === "error");
-        await page.locator("#alert").waitFor({ state: "visible" });
-        assert.ok(((await page.locator("#alert").textContent()) || "").length > 0, "the alert says something");
-        assert.match(await first.getByLabel("Text").inputValue(), /Police said 12 people/, "text survives the error");
-
-        await second.getByLabel("Text").pressSequentially("Police said 15 people were hurt. The fire destroyed 40 houses.");
-        await page.getByRole("button", { name: "Compare", exact: true }).click();
-        await page.locator('#alignment-head-row th[data-doc="plain"]').waitFor();
-        await waitCompared(page);
-        assert.ok(await page.locator("#alert").isHidden(), "the alert is cleared after a good compare");
-
-        assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined", "pasted markup did not run");
-        assert.equal(await page.locator("#results img, #results script").count(), 0, "no elements made from user text");
-        const literal = page.locator("#alignment-body").getByText("<img src=x", { exact: false });
-        assert.ok((await literal.count()) >= 1, "the literal <img text is shown");
-        assert.ok(await literal.first().isVisible(), "the literal <img text is visible");
-
-        assert.deepEqual(problems, [], "no page errors or console errors while pasting and comparing");
-
-        // An HTML file is reduced to text in an inert document.
-        await page.locator("#file-input").setInputFiles({
-          name: "story.en.html",
-          mimeType: "text/html",
-          buffer: Buffer.from(
-            `<!doctype html><html><head><title>Story</title><script>window.__pwned=3</script></head>` +
-              `<body><p>Hello, <b>12</b> people.</p><img src="http://example.invalid/x.png" onerror="window.__pwned=4"></body></html>`,
-          ),
-        });
-        await page.waitForFunction(() => document.querySelectorAll("#documents .doc-card").length === 3);
-        const fileCard = cardsLocator.nth(2);
-        assert.equal(await fileCard.getByLabel("Id").inputValue(), "story.en");
-        assert.equal(await fileCard.getByLabel("Language").inputValue(), "en");
-        assert.equal(await fileCard.getByLabel("Text").inputValue(), "Hello, 12 people.");
-        await page.waitForTimeout(200);
-        assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined", "HTML file did not run");
-
-        // Chromium checks the inert document's inline handlers against the page's CSP and logs
-        // "Executing inline event handler violates … Content Security Policy" (blocked); nothing else may appear.
-        const unexpected = problems.filter((p) => !/inline event handler violates .*Content Security Policy/.test(p));
-        assert.deepEqual(unexpected, [], "opening an HTML file causes no other errors");
-      } finally {
-        await context.close();
-      }
-    });
-
-    for (const width of [1280, 360]) {
-      for (const colorScheme of ["light", "dark"]) {
-        it(`renders at ${width}px, ${colorScheme}`, { timeout: TIMEOUT }, async () => {
-          const height = width === 360 ? 780 : 900;
-          const { context, page, problems } = await openPage(`shot-${width}-${colorScheme}`, {
-            viewport: { width, height },
-            colorScheme,
-          });
-          try {
-            await page.goto(new URL("?examples", server.url).href);
-            await waitCompared(page);
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-            assert.ok(overflow <= 0, `no horizontal page scroll at ${width}px (overflow ${overflow}px)`);
-            const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
-            assert.equal(dark, colorScheme === "dark");
-            await page.screenshot({ path: path.join(SCREENSHOTS, `examples-${width}-${colorScheme}.png`), fullPage: true });
-            assert.deepEqual(problems, []);
-          } finally {
-            await context.close();
-          }
-        });
-      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, "examples-1280-light-selected.png") });
+      assert.deepEqual(problems, [], "no page or console errors");
+    } finally {
+      await context.close();
     }
-
-    it("makes no request to any host but 127.0.0.1", () => {
-      assert.ok(requests.length > 0, "requests were recorded");
-      const origin = new URL(server.url).origin;
-      const foreign = requests.filter((r) => new URL(r.url).origin !== origin);
-      assert.deepEqual(foreign, [], "every request goes to the local server");
-    });
   });
-}
+
+  it("keeps pasted and opened markup as text: nothing runs", { timeout: TIMEOUT }, async () => {
+    const { context, page, problems } = await env.openPage("xss");
+    try {
+      await page.goto(env.url());
+      await page.waitForFunction(() => document.body.dataset.state === "ready");
+      const cards = page.locator("#documents .doc-card");
+      await cards.nth(0).getByLabel("Id").fill("xss");
+      await cards.nth(0).getByLabel("Text").fill(`Police said 12 people were hurt. ${XSS} The fire destroyed 40 houses.`);
+      await cards.nth(1).getByLabel("Id").fill("plain");
+      await cards.nth(1).getByLabel("Text").fill("Police said 15 people were hurt. The fire destroyed 40 houses.");
+      await page.getByRole("button", { name: "Compare", exact: true }).click();
+      await waitCompared(page);
+      const literal = page.locator(".cd-table").getByText("<img src=x", { exact: false });
+      assert.ok(await literal.first().isVisible(), "the markup is shown literally as text");
+      assert.equal(await page.locator("#view img, #view script").count(), 0, "no element is made from article text");
+
+      await page.locator("#file-input").setInputFiles({
+        name: "story.en.html",
+        mimeType: "text/html",
+        buffer: Buffer.from(`<title>T</title><script>window.__pwned=3</script><p>Hello, <b>12</b> people.</p><img src="http://example.invalid/x.png" onerror="window.__pwned=4">`),
+      });
+      await page.waitForFunction(() => document.querySelectorAll("#documents .doc-card").length === 3);
+      assert.equal(await cards.nth(2).getByLabel("Text").inputValue(), "Hello, 12 people.", "the HTML file is reduced to its text");
+      assert.equal(await cards.nth(2).getByLabel("Language").inputValue(), "en", "language guessed from the file name");
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined", "neither the pasted nor the opened markup ran");
+      // Chromium logs the CSP refusing the inert document's inline handler; nothing else may appear.
+      assert.deepEqual(problems.filter((p) => !/inline event handler violates .*Content Security Policy/.test(p)), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const width of [1280, 360]) {
+    for (const colorScheme of ["light", "dark"]) {
+      it(`renders at ${width}px, ${colorScheme}, without page-wide horizontal scroll`, { timeout: TIMEOUT }, async () => {
+        const { context, page, problems } = await env.openPage(`shot-${width}-${colorScheme}`, { viewport: { width, height: width === 360 ? 780 : 900 }, colorScheme });
+        try {
+          await page.goto(env.url("?examples"));
+          await waitCompared(page);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+          assert.ok(overflow <= 0, `no horizontal page scroll at ${width}px (overflow ${overflow}px)`);
+          assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), colorScheme === "dark");
+          await page.screenshot({ path: path.join(SCREENSHOTS, `page-${width}-${colorScheme}.png`), fullPage: true });
+          await page.locator("#results").scrollIntoViewIfNeeded();
+          await page.locator(".cd-item").first().click();
+          await page.screenshot({ path: path.join(SCREENSHOTS, `results-${width}-${colorScheme}.png`) });
+          assert.deepEqual(problems, [], "no page or console errors");
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+
+  it("the embed example: <claim-diff> from another path renders in a shadow root and fires report", { timeout: TIMEOUT }, async () => {
+    const { context, page, problems } = await env.openPage("embed");
+    try {
+      await page.goto(env.url("examples/embed.html"));
+      await page.waitForFunction(() => document.getElementById("event-log").textContent.startsWith("report event:"), null, { timeout: 60_000 });
+      const element = page.locator("claim-diff");
+      assert.ok((await element.locator(".cd-table th[data-doc]").count()) === 2, "one column per child <article>");
+      assert.ok((await element.locator(".cd-item").count()) >= 1, "the discrepancy list is rendered");
+      assert.equal(await page.evaluate(() => Boolean(document.querySelector("claim-diff").shadowRoot.querySelector(".cd-root"))), true, "the view is in the shadow root");
+      const color = await element.locator(".cd-message").first().evaluate((el) => getComputedStyle(el).color);
+      assert.notEqual(color, "rgb(255, 105, 180)", "the host page's hotpink rule does not reach the element");
+      // The property works too, and mode/min-severity attributes are passed on.
+      const report = await page.evaluate(async () => {
+        const el = document.querySelector("claim-diff");
+        const got = new Promise((resolve) => el.addEventListener("report", (e) => resolve(e.detail), { once: true }));
+        el.setAttribute("min-severity", "error");
+        el.documents = [
+          { id: "a", text: "Police said 12 people were hurt.", lang: "en" },
+          { id: "b", text: "Police said 15 people were hurt.", lang: "en" },
+        ];
+        return got;
+      });
+      assert.deepEqual(report.documents.map((d) => d.id), ["a", "b"], "the documents property replaces the child articles");
+      assert.ok(report.discrepancies.every((d) => d.severity === "error"), "min-severity reaches compare()");
+      await page.screenshot({ path: path.join(SCREENSHOTS, "embed-1280-light.png"), fullPage: true });
+      assert.deepEqual(problems, [], "no page or console errors");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("makes no request to any host but 127.0.0.1", () => {
+    assert.ok(env.requests.length > 0, "requests were recorded");
+    const origin = new URL(env.url()).origin;
+    const foreign = env.requests.filter((r) => new URL(r.url).origin !== origin && !r.url.startsWith("blob:"));
+    assert.deepEqual(foreign, [], "every request goes to the local server");
+  });
+});
