@@ -136,8 +136,20 @@ export interface Alignment {
   groups: AlignmentGroup[];
 }
 
-export type DiscrepancyKind = "number" | "omission";
+/**
+ * - `number`: the same quantity with a different value ("1,6 mln" vs "1,8 milijona").
+ * - `date`: the same date with a different day, month or year.
+ * - `name`: a name whose counterpart is a different name; error when the two look alike
+ *   (Aurus / Урус), info otherwise.
+ * - `attribution`: the same quotation (or, as info, the same claim's source) given to a
+ *   different speaker.
+ * - `omission`: a claim with no counterpart in some versions.
+ * - `conflict`: two figures for one quantity from different sources ("three times higher"),
+ *   in one or more versions; the message does the arithmetic.
+ */
+export type DiscrepancyKind = "number" | "date" | "name" | "attribution" | "omission" | "conflict";
 
+/** One span a discrepancy points at: `text === documents text.slice(start, end)` (UTF-16). */
 export interface Evidence {
   doc: string;
   claim: number;
@@ -148,9 +160,13 @@ export interface Evidence {
 
 export interface Discrepancy {
   kind: DiscrepancyKind;
+  /** "error": a version is likely wrong (translation mode); "warning": check it; "info": a hint. */
   severity: Severity;
+  /** In [0, 1]: how sure claimdiff is that the finding is real. */
   confidence: number;
+  /** One line with the normalized values and any arithmetic, naming the documents. */
   message: string;
+  /** The spans involved: at least one per document involved (conflicts: two per document). */
   evidence: Evidence[];
   /** Stable across runs and unrelated edits; pass it in `suppress` to hide this discrepancy. */
   fingerprint: string;

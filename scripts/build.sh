@@ -154,6 +154,7 @@ else
   mv "$STAGE/node/$CRATE.d.ts" "$STAGE/node/$CRATE.d.cts"
   cp js/node-index.mjs "$STAGE/node/index.mjs"
   cp js/claimdiff.d.ts "$STAGE/claimdiff.d.ts"
+  cp js/report.schema.json "$STAGE/report.schema.json"
   cp js/web.d.ts "$STAGE/web.d.ts"
   cp js/cli.mjs "$STAGE/cli.mjs" && chmod +x "$STAGE/cli.mjs"
   for f in README.md LICENSE LICENSE-MIT LICENSE-APACHE; do [[ -f "$f" ]] && cp "$f" "$STAGE/"; done

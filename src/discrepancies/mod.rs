@@ -1,6 +1,10 @@
 //! Discrepancies: what differs between aligned claims, said plainly.
 
+pub mod attribution;
+pub mod conflict;
+pub mod dates;
 pub mod fingerprint;
+pub mod names;
 pub mod numbers;
 pub mod omission;
 
@@ -15,8 +19,16 @@ use serde::Serialize;
 pub enum DiscrepancyKind {
     /// The same quantity with a different value.
     Number,
+    /// The same date with a different day, month or year.
+    Date,
+    /// A name whose counterpart is a different name ("Aurus" / "Урус").
+    Name,
+    /// The same quotation or claim in a different speaker's or source's mouth.
+    Attribution,
     /// A claim with no counterpart in some version.
     Omission,
+    /// Two figures for one quantity from different sources ("three times higher").
+    Conflict,
 }
 
 /// How much a discrepancy matters; ordered from least to most.
@@ -79,8 +91,11 @@ pub fn detect(docs: &[AnalysedDocument], alignment: &Alignment, options: &Option
     let direct = omission::DirectLinks::new(alignment);
     for group in &alignment.groups {
         all.extend(numbers::detect(docs, group, alignment.mode, options));
+        all.extend(names::detect(docs, group, alignment.mode));
+        all.extend(attribution::detect(docs, group, alignment.mode));
         all.extend(omission::detect(docs, group, &direct, alignment.mode));
     }
+    all.extend(conflict::detect(docs, alignment));
     let before = all.len();
     all.retain(|d| {
         d.severity >= options.min_severity && !options.suppress.contains(&d.fingerprint)
@@ -88,6 +103,15 @@ pub fn detect(docs: &[AnalysedDocument], alignment: &Alignment, options: &Option
     Found {
         suppressed: before - all.len(),
         discrepancies: all,
+    }
+}
+
+/// Translation errors are errors; independent reports may differ for good
+/// reasons, so the same finding there is a warning.
+pub(crate) fn by_mode(mode: crate::Mode) -> Severity {
+    match mode {
+        crate::Mode::News => Severity::Warning,
+        _ => Severity::Error,
     }
 }
 

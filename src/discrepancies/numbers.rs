@@ -8,10 +8,10 @@
 //! discrepancy, not three.
 
 use super::fingerprint::fingerprint;
-use super::{Discrepancy, DiscrepancyKind, Evidence, Severity};
+use super::{Discrepancy, DiscrepancyKind, Evidence};
 use crate::alignment::{groups::DisjointSets, Group};
 use crate::claims::AnalysedDocument;
-use crate::facts::{DateValue, DurationUnit, Fact, FactValue, Qualifier};
+use crate::facts::{DateValue, DurationUnit, Fact, FactKind, FactValue, Qualifier};
 use crate::{Mode, Options};
 
 /// How far an approximate figure may be from an exact one ("około 1,6 mln"
@@ -378,16 +378,54 @@ fn describe(
         })
         .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    // A chain of dates only is a date discrepancy; "2000" against "2000.
+    // године" is one too, as both were read as dates.
+    let dates: Vec<DateValue> = members
+        .iter()
+        .filter_map(|&s| match (slots[s].fact.kind, &slots[s].fact.value) {
+            (FactKind::Date, FactValue::Date(d)) => Some(*d),
+            _ => None,
+        })
+        .collect();
+    // "2011" read as a year in one version and a plain number in another is
+    // still a date when another member is one.
+    let year_like = |s: usize| match slots[s].measure {
+        Measure::Amount {
+            value,
+            high: None,
+            percent: false,
+            relative: false,
+            ..
+        } => value.fract() == 0.0 && (1000.0..=2100.0).contains(&value),
+        _ => false,
+    };
+    let all_dates = !dates.is_empty()
+        && members
+            .iter()
+            .all(|&s| slots[s].fact.kind == FactKind::Date || year_like(s));
+    let (kind, message) = if all_dates {
+        (
+            DiscrepancyKind::Date,
+            format!("Different dates: {message}{}", super::dates::gap(&dates)),
+        )
+    } else {
+        (
+            DiscrepancyKind::Number,
+            format!("Different numbers: {message}"),
+        )
+    };
+    let name = if kind == DiscrepancyKind::Date {
+        "date"
+    } else {
+        "number"
+    };
     Discrepancy {
-        kind: DiscrepancyKind::Number,
-        severity: match mode {
-            Mode::News => Severity::Warning,
-            _ => Severity::Error,
-        },
+        kind,
+        severity: super::by_mode(mode),
         confidence: (0.5 + 0.5 * score).min(1.0),
-        message: format!("Different numbers: {message}"),
+        message,
         evidence,
-        fingerprint: fingerprint("number", &parts),
+        fingerprint: fingerprint(name, &parts),
     }
 }
 

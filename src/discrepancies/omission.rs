@@ -51,6 +51,7 @@ pub fn detect(
         for &c in claims {
             let lacking: Vec<usize> = (0..docs.len())
                 .filter(|&e| e != d && !links.linked(d, c, e))
+                .filter(|&e| !triangulated(group, links, d, e))
                 .collect();
             if lacking.is_empty() {
                 continue;
@@ -75,6 +76,27 @@ pub fn detect(
         .filter(|(lacking, _)| !lacking.is_empty())
         .filter_map(|(lacking, having)| describe(docs, group, &lacking, &having, mode))
         .collect()
+}
+
+/// Whether most other versions that link the claim of `d` also link it to
+/// `e`'s claims in the group: then `e` has the claim, and only the direct link
+/// was missed (a name rendered differently weakens one pair's similarity).
+fn triangulated(group: &Group, links: &DirectLinks, d: usize, e: usize) -> bool {
+    let (mut via, mut not) = (0, 0);
+    for (f, claims) in group.claims.iter().enumerate() {
+        if f == d || f == e || !claims.iter().any(|&k| links.linked(f, k, d)) {
+            continue;
+        }
+        let to_e = claims.iter().any(|&k| {
+            links.linked(f, k, e) && group.claims[e].iter().any(|&m| links.linked(e, m, f))
+        });
+        if to_e {
+            via += 1;
+        } else {
+            not += 1;
+        }
+    }
+    via > not
 }
 
 fn describe(

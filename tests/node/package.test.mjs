@@ -17,6 +17,7 @@ test("the tarball holds the three targets, types and the CLI, and nothing else",
   for (const f of [
     "package.json",
     "claimdiff.d.ts",
+    "report.schema.json",
     "web.d.ts",
     "cli.mjs",
     "web/claimdiff.js",
@@ -31,7 +32,7 @@ test("the tarball holds the three targets, types and the CLI, and nothing else",
     assert.ok(files.has(f), `missing ${f} in ${[...files].join(", ")}`);
   }
   for (const f of files) {
-    assert.match(f, /^(package\.json|README\.md|LICENSE.*|claimdiff\.d\.ts|web\.d\.ts|cli\.mjs|(web|bundler|node)\/.+)$/, `unexpected ${f}`);
+    assert.match(f, /^(package\.json|README\.md|LICENSE.*|claimdiff\.d\.ts|report\.schema\.json|web\.d\.ts|cli\.mjs|(web|bundler|node)\/.+)$/, `unexpected ${f}`);
   }
 });
 
@@ -51,7 +52,7 @@ test("manifest: name, version, exports, bin, sideEffects", () => {
   assert.equal(pkg.version, /^version = "([^"]+)"/m.exec(cargo)[1]);
   assert.equal(pkg.type, "module");
   assert.equal(pkg.types, "./claimdiff.d.ts");
-  assert.deepEqual(Object.keys(pkg.exports), [".", "./web", "./web/claimdiff_bg.wasm", "./package.json"]);
+  assert.deepEqual(Object.keys(pkg.exports), [".", "./web", "./web/claimdiff_bg.wasm", "./report.schema.json", "./package.json"]);
   assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "node", "import", "default"]);
   assert.equal(pkg.exports["."].import, "./bundler/claimdiff.js");
   assert.equal(pkg.exports["."].default, "./web/claimdiff.js");
