@@ -149,15 +149,11 @@ proptest! {
         prop_assert_eq!(stable_json(&first), stable_json(&second));
     }
 
-    /// Ignored: fails today in translation mode with three documents (the
-    /// pairwise alignments and their groups depend on which document comes
-    /// first; shrunk input: doc0 "Korei. . APutin. 25%1.6 millionPutinПјонгјанг",
-    /// doc1 "25 % Korei25%1 000 00025%. \0. Aје обећаоје обећаоPutin",
-    /// doc2 "shells  1,6 mlnobiecał  👩\u{200d}🚀Kim)25 %tzv.Kim−3PutinA! 25 %\n\n25%25 %שלוםשלוםtzv.19.שלום",
-    /// reversed: one omission fingerprint against two). Reported to the
-    /// owner of src/alignment; run with `cargo test --test properties -- --ignored`.
+    /// Each pair of documents is aligned with the smaller id first and links
+    /// are grouped in an order of ids, so the input order cannot matter.
+    /// (Shrunk input that once broke this, three documents in translation
+    /// mode: "Korei. . APutin. 25%1.6 millionPutinПјонгјанг", …)
     #[test]
-    #[ignore = "document order changes translation-mode findings (src/alignment)"]
     fn document_order_does_not_change_findings(docs in documents(2, 4), mode in mode(), rotate in 1usize..4) {
         let mut reordered = docs.clone();
         reordered.reverse();

@@ -51,26 +51,34 @@ pub struct Alignment {
 pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
     let refs: Vec<&AnalysedDocument> = docs.iter().collect();
     let vectors = similarity::vectors(&refs);
+    let pairs = canonical_pairs(docs);
     let mode = match mode {
-        Mode::Auto => decide_mode(&vectors),
+        Mode::Auto => decide_mode(&vectors, &pairs),
         chosen => chosen,
     };
     let mut links = Vec::new();
-    for x in 0..docs.len() {
-        for y in x + 1..docs.len() {
-            let pair = match mode {
-                Mode::News => news::align(&vectors[x], &vectors[y]),
-                _ => translation::align(&vectors[x], &vectors[y]),
-            };
-            links.extend(pair.into_iter().map(|l| Link {
-                doc_a: x,
-                doc_b: y,
-                claims_a: l.a,
-                claims_b: l.b,
-                score: l.score,
-            }));
-        }
+    for &(x, y) in &pairs {
+        let pair = match mode {
+            Mode::News => news::align(&vectors[x], &vectors[y]),
+            _ => translation::align(&vectors[x], &vectors[y]),
+        };
+        links.extend(pair.into_iter().map(|l| Link {
+            doc_a: x,
+            doc_b: y,
+            claims_a: l.a,
+            claims_b: l.b,
+            score: l.score,
+        }));
     }
+    // Links in an order that depends on the documents, not on their order.
+    crate::sort::sort_by_key(&mut links, |l| {
+        (
+            docs[l.doc_a].id(),
+            l.claims_a[0],
+            docs[l.doc_b].id(),
+            l.claims_b[0],
+        )
+    });
     let claim_counts: Vec<usize> = docs.iter().map(|d| d.claims.len()).collect();
     let groups = groups::build(&claim_counts, &links);
     Alignment {
@@ -80,21 +88,35 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
     }
 }
 
+/// Every pair of documents once, the one with the smaller id first, so a
+/// pair is aligned the same way whatever order the documents come in.
+fn canonical_pairs(docs: &[AnalysedDocument]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for x in 0..docs.len() {
+        for y in x + 1..docs.len() {
+            pairs.push(if docs[x].id() <= docs[y].id() {
+                (x, y)
+            } else {
+                (y, x)
+            });
+        }
+    }
+    pairs
+}
+
 /// Translations keep their claims in order and in number; independent
 /// reports do not. Judged from news-mode links, which assume no order.
-fn decide_mode(vectors: &[Vec<similarity::ClaimVector>]) -> Mode {
+fn decide_mode(vectors: &[Vec<similarity::ClaimVector>], pairs: &[(usize, usize)]) -> Mode {
     let mut looks_translated = true;
-    for x in 0..vectors.len() {
-        for y in x + 1..vectors.len() {
-            let (n, m) = (vectors[x].len(), vectors[y].len());
-            let count_ratio = n.min(m) as f64 / n.max(m).max(1) as f64;
-            let links = news::align(&vectors[x], &vectors[y]);
-            let mut order: Vec<usize> = links.iter().map(|l| l.b[0]).collect();
-            let in_order = longest_increasing(&mut order) as f64 / links.len().max(1) as f64;
-            let coverage = links.len() as f64 / n.min(m).max(1) as f64;
-            // Few links across distant languages are normal; their order is what tells.
-            looks_translated &= count_ratio >= 0.75 && in_order >= 0.9 && coverage >= 0.1;
-        }
+    for &(x, y) in pairs {
+        let (n, m) = (vectors[x].len(), vectors[y].len());
+        let count_ratio = n.min(m) as f64 / n.max(m).max(1) as f64;
+        let links = news::align(&vectors[x], &vectors[y]);
+        let mut order: Vec<usize> = links.iter().map(|l| l.b[0]).collect();
+        let in_order = longest_increasing(&mut order) as f64 / links.len().max(1) as f64;
+        let coverage = links.len() as f64 / n.min(m).max(1) as f64;
+        // Few links across distant languages are normal; their order is what tells.
+        looks_translated &= count_ratio >= 0.75 && in_order >= 0.9 && coverage >= 0.1;
     }
     if looks_translated {
         Mode::Translation

@@ -113,9 +113,9 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
 /// Pairs of claims that share at least one informative stem.
 pub(super) fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> {
     // Postings (stem, claim of b), sorted by stem: the inverted index.
-    let mut index: Vec<(&str, usize)> = Vec::new();
+    let mut index: Vec<(u32, usize)> = Vec::new();
     for (j, claim) in b.iter().enumerate() {
-        let mut stems: Vec<&str> = claim.stems().collect();
+        let mut stems: Vec<u32> = claim.stems().collect();
         stems.dedup();
         index.extend(stems.into_iter().map(|stem| (stem, j)));
     }
@@ -125,7 +125,7 @@ pub(super) fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usiz
     let mut shared = vec![0usize; b.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (i, claim) in a.iter().enumerate() {
-        let mut stems: Vec<&str> = claim.stems().collect();
+        let mut stems: Vec<u32> = claim.stems().collect();
         stems.dedup();
         for stem in stems {
             let from = index.partition_point(|&(s, _)| s < stem);

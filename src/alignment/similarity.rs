@@ -14,11 +14,32 @@ const NEAR_MATCH: f64 = 0.9;
 /// Near matches are looked for among terms that share this many first characters.
 const NEAR_PREFIX_CHARS: usize = 2;
 
+/// Distinct keys in one bucket of shared first characters above which near
+/// matches are looked for among keys sharing one more character.
+const NEAR_BUCKET: usize = 300;
+
+/// One term of a claim: ids into the vocabulary, so comparing claims is
+/// integer work.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    stem: u32,
+    key: u32,
+    weight: f64,
+    number: bool,
+}
+
+/// For each key of the documents, the keys of other stems that are near it
+/// (Jaro-Winkler ≥ `NEAR_MATCH`) with that score, sorted by key id. Computed
+/// once per comparison, so claim pairs never run Jaro-Winkler themselves.
+#[derive(Debug, Default)]
+struct NearKeys(Vec<Vec<(u32, f64)>>);
+
 /// A claim as a weighted bag of stems.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimVector {
-    /// (stem, full key, weight), sorted by stem; numbers are "#value".
-    terms: Vec<(String, String, f64)>,
+    /// Sorted by stem; numbers have stems of their own ("#value").
+    terms: Vec<Term>,
+    near: std::rc::Rc<NearKeys>,
     /// Weight of the words; numbers count only where they match, so a
     /// number that differs (what we look for) does not hide the link.
     words_total: f64,
@@ -30,17 +51,19 @@ impl ClaimVector {
     /// Joins two claims into one, for 2-1 and 1-2 links.
     pub fn merged(&self, other: &ClaimVector) -> ClaimVector {
         let mut terms = self.terms.clone();
-        terms.extend(other.terms.iter().cloned());
-        crate::sort::sort_by(&mut terms, |a, b| a.0.cmp(&b.0));
+        terms.extend_from_slice(&other.terms);
+        crate::sort::sort_by_key(&mut terms, |t| t.stem);
         ClaimVector {
             words_total: self.words_total + other.words_total,
             chars: self.chars + other.chars + 1,
+            near: self.near.clone(),
             terms,
         }
     }
 
-    pub fn stems(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|(stem, _, _)| stem.as_str())
+    /// Stem ids, ascending (with repeats).
+    pub fn stems(&self) -> impl Iterator<Item = u32> + '_ {
+        self.terms.iter().map(|t| t.stem)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -55,25 +78,23 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
         .iter()
         .map(|doc| doc.claims.iter().map(claim_terms).collect())
         .collect();
-    // Every stem once per claim, sorted: a stem's run length is the number of
-    // claims that have it.
-    let mut occurrences: Vec<&str> = Vec::new();
+    let all_terms = || raw.iter().flatten().flatten();
+    let stems = Interned::new(all_terms().map(|t| t.0.as_str()));
+    let keys = Interned::new(all_terms().map(|t| t.1.as_str()));
+    // In how many claims each stem occurs.
+    let mut frequency = vec![0usize; stems.len()];
     let mut claims = 0usize;
-    for doc in &raw {
-        for terms in doc {
-            claims += 1;
-            let mut seen: Vec<&str> = terms.iter().map(|(s, _, _)| s.as_str()).collect();
-            crate::sort::sort(&mut seen);
-            seen.dedup();
-            occurrences.extend(seen);
+    for terms in raw.iter().flatten() {
+        claims += 1;
+        let mut seen: Vec<u32> = terms.iter().map(|t| stems.id(&t.0)).collect();
+        crate::sort::sort(&mut seen);
+        seen.dedup();
+        for stem in seen {
+            frequency[stem as usize] += 1;
         }
     }
-    crate::sort::sort(&mut occurrences);
-    let document_frequency = |stem: &str| {
-        let from = occurrences.partition_point(|&s| s < stem);
-        occurrences[from..].partition_point(|&s| s == stem).max(1)
-    };
-    let idf = |stem: &str| (1.0 + claims as f64 / document_frequency(stem) as f64).ln();
+    let idf = |stem: u32| (1.0 + claims as f64 / frequency[stem as usize].max(1) as f64).ln();
+    let near = std::rc::Rc::new(near_keys(&keys));
     raw.iter()
         .zip(docs)
         .map(|(doc_terms, doc)| {
@@ -81,25 +102,24 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
                 .iter()
                 .zip(&doc.claims)
                 .map(|(terms, claim)| {
-                    let mut weighted: Vec<(String, String, f64)> = terms
+                    let mut terms: Vec<Term> = terms
                         .iter()
-                        .map(|(stem, key, is_number)| {
-                            let factor = if *is_number {
-                                NUMBER_WEIGHT_FACTOR
-                            } else {
-                                1.0
-                            };
-                            (stem.clone(), key.clone(), idf(stem) * factor)
+                        .map(|(stem, key, number)| {
+                            let stem = stems.id(stem);
+                            let factor = if *number { NUMBER_WEIGHT_FACTOR } else { 1.0 };
+                            Term {
+                                stem,
+                                key: keys.id(key),
+                                weight: idf(stem) * factor,
+                                number: *number,
+                            }
                         })
                         .collect();
-                    crate::sort::sort_by(&mut weighted, |a, b| a.0.cmp(&b.0));
+                    crate::sort::sort_by_key(&mut terms, |t| t.stem);
                     ClaimVector {
-                        words_total: weighted
-                            .iter()
-                            .filter(|t| !is_number(&t.0))
-                            .map(|t| t.2)
-                            .sum(),
-                        terms: weighted,
+                        words_total: terms.iter().filter(|t| !t.number).map(|t| t.weight).sum(),
+                        terms,
+                        near: near.clone(),
                         chars: doc.claim_text(claim).chars().count(),
                     }
                 })
@@ -108,8 +128,92 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
         .collect()
 }
 
-fn is_number(stem: &str) -> bool {
-    stem.starts_with('#')
+/// Distinct strings, sorted, so a string's id is its rank.
+struct Interned<'a>(Vec<&'a str>);
+
+impl<'a> Interned<'a> {
+    fn new(all: impl Iterator<Item = &'a str>) -> Self {
+        let mut distinct: Vec<&str> = all.collect();
+        crate::sort::sort(&mut distinct);
+        distinct.dedup();
+        Interned(distinct)
+    }
+
+    fn id(&self, s: &str) -> u32 {
+        self.0.partition_point(|&x| x < s) as u32
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Near keys for every key: Jaro-Winkler this high needs a shared start, so
+/// only keys in the same bucket of first characters are scored (sorted keys
+/// make each bucket a contiguous run); pairs with one stem already match
+/// exactly and are skipped.
+fn near_keys(keys: &Interned) -> NearKeys {
+    let mut near: Vec<Vec<(u32, f64)>> = vec![Vec::new(); keys.len()];
+    let eligible = |k: &str| k.chars().count() >= 5 && !k.starts_with('#');
+    let prefix =
+        |k: &'_ str, n: usize| -> usize { k.char_indices().nth(n).map_or(k.len(), |(b, _)| b) };
+    let mut buckets: Vec<(usize, usize)> = Vec::new();
+    split_buckets(
+        &keys.0,
+        0,
+        keys.len(),
+        NEAR_PREFIX_CHARS,
+        &prefix,
+        &mut buckets,
+    );
+    for (from, to) in buckets {
+        for x in from..to {
+            let kx = keys.0[x];
+            if !eligible(kx) {
+                continue;
+            }
+            for y in x + 1..to {
+                let ky = keys.0[y];
+                if !eligible(ky) || kx[..prefix(kx, STEM_CHARS)] == ky[..prefix(ky, STEM_CHARS)] {
+                    continue;
+                }
+                let score = strsim::jaro_winkler(kx, ky);
+                if score >= NEAR_MATCH {
+                    near[x].push((y as u32, score));
+                    near[y].push((x as u32, score));
+                }
+            }
+        }
+    }
+    // Pushed in ascending order of the other key for x < y; sort for the rest.
+    for list in &mut near {
+        crate::sort::sort_by_key(list, |&(k, _)| k);
+    }
+    NearKeys(near)
+}
+
+/// Runs of sorted `keys[from..to]` sharing their first `chars` characters,
+/// split on one more character while a run is larger than `NEAR_BUCKET`.
+fn split_buckets(
+    keys: &[&str],
+    from: usize,
+    to: usize,
+    chars: usize,
+    prefix: &dyn Fn(&str, usize) -> usize,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let mut start = from;
+    while start < to {
+        let head = &keys[start][..prefix(keys[start], chars)];
+        let end = start + keys[start..to].partition_point(|k| &k[..prefix(k, chars)] <= head);
+        let end = end.max(start + 1);
+        if end - start > NEAR_BUCKET && chars < STEM_CHARS {
+            split_buckets(keys, start, end, chars + 1, prefix, out);
+        } else {
+            out.push((start, end));
+        }
+        start = end;
+    }
 }
 
 /// Stems of a claim: words of two letters or more outside the digits of its
@@ -217,33 +321,37 @@ struct Matched {
 fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> Matched {
     let (mut words, mut numbers) = (0.0, 0.0);
     let (mut unmatched_numbers, mut unmatched_sum) = (0usize, 0.0);
-    for (stem, key, weight) in &a.terms {
-        let exact = b
-            .terms
-            .binary_search_by(|t| t.0.as_str().cmp(stem.as_str()))
-            .is_ok();
-        if is_number(stem) {
+    let mut k = 0; // walks b's terms alongside a's, both sorted by stem
+    for t in &a.terms {
+        while k < b.terms.len() && b.terms[k].stem < t.stem {
+            k += 1;
+        }
+        let exact = k < b.terms.len() && b.terms[k].stem == t.stem;
+        if t.number {
             if exact {
-                numbers += weight;
+                numbers += t.weight;
             } else {
                 unmatched_numbers += 1;
-                unmatched_sum += weight;
+                unmatched_sum += t.weight;
             }
         } else if exact {
-            words += weight;
-        } else if key.chars().count() >= 5 {
-            // Jaro-Winkler this high needs a shared start: only terms whose
-            // stem begins like this key are worth scoring.
-            let prefix: String = key.chars().take(NEAR_PREFIX_CHARS).collect();
-            let from = b.terms.partition_point(|t| t.0.as_str() < prefix.as_str());
-            let near = b.terms[from..]
-                .iter()
-                .take_while(|t| t.0.starts_with(prefix.as_str()))
-                .map(|t| strsim::jaro_winkler(key, &t.1))
-                .fold(0.0, f64::max);
-            if near >= NEAR_MATCH {
-                words += weight * near;
+            words += t.weight;
+        } else {
+            let near_keys = &a.near.0[t.key as usize];
+            if near_keys.is_empty() {
+                continue;
             }
+            let near = b
+                .terms
+                .iter()
+                .filter_map(|u| {
+                    near_keys
+                        .binary_search_by_key(&u.key, |&(key, _)| key)
+                        .ok()
+                        .map(|i| near_keys[i].1)
+                })
+                .fold(0.0, f64::max);
+            words += t.weight * near;
         }
     }
     Matched {
