@@ -7,7 +7,7 @@
 //! keys; Cyrillic stems match Cyrillic words only (Croatian "travanj" is
 //! April, Ukrainian "травень" May).
 
-use super::number_words::{is_cyrillic, ENDINGS};
+use super::number_words::{self, is_cyrillic, Word, ENDINGS};
 use super::numbers::Numeral;
 use super::{Context, DateValue, DurationUnit, Fact, FactKind, FactValue};
 use crate::text::language::primary;
@@ -51,119 +51,85 @@ const UNITS: &[(DurationUnit, &str)] = &[
     (DurationUnit::Second, "sekund second секунд"),
 ];
 
-/// Words after a year that say it is one ("w 2000 roku", "2000. godine", "в 2000 году").
+/// Words after a year that say it is one ("w 2000 roku", "2000. godine", "в
+/// 2000 году", "2024 г."), as neutral keys (see [`fold_word`]).
 const YEAR_AFTER: &[&str] = &[
-    "roku",
-    "r",
-    "roce",
-    "rok",
-    "godine",
-    "godini",
-    "godina",
-    "god",
-    "leta",
-    "letu",
-    "year",
-    "года",
-    "году",
-    "год",
-    "г",
-    "гг",
-    "године",
-    "години",
-    "година",
-    "року",
-    "рік",
-    "годзе",
+    "roku", "r", "roce", "rok", "godine", "godini", "godina", "god", "leta", "letu", "year",
+    "goda", "godu", "g", "gg", "rik", "godze",
 ];
-/// Words before a year: "leta 2000", "im Jahr 2000", "in 2000".
+/// Words before a year: "leta 2000", "im Jahr 2000", "in 2000", "от 2000".
 const YEAR_BEFORE: &[&str] = &[
     "leta", "roku", "year", "jahr", "jahre", "in", "since", "until", "by", "im", "seit", "bis",
-    "od", "do", "от",
+    "od", "do", "ot",
 ];
 
-/// Relative day words: (offset in days, words).
+/// Relative day words as neutral keys: (offset in days, words). "dziś",
+/// "сегодня", "wczoraj", "вчора", "przedwczoraj", "позавчера", "jutro", "завтра"…
 const DAYS: &[(i32, &str)] = &[
-    (0, "dziś dzisiaj dnes danes danas сегодня сьогодні сёння днес денес heute today"),
-    (-1, "wczoraj včera včeraj jučer juče вчера вчора учора gestern yesterday"),
-    (-2, "przedwczoraj předevčírem predvčerom prekjučer завчера позавчера позавчора позавчера vorgestern"),
-    (1, "jutro zítra zajtra jutri sutra завтра заўтра утре morgen tomorrow"),
+    (
+        0,
+        "dzis dzisiaj dnes danes danas segodnja sogodni sennja denes heute today",
+    ),
+    (
+        -1,
+        "vcoraj vcera vceraj jucer juce vcora ucora gestern yesterday",
+    ),
+    (
+        -2,
+        "pzedvcoraj predevcirem predvcerom prekjucer zavcera pozavcera pozavcora vorgestern",
+    ),
+    (
+        1,
+        "jutro zitra zajtra jutri sutra zavtra zautra utre morgen tomorrov",
+    ),
 ];
 
-/// "last year" and friends: a modifier and a unit (year or month), or one word.
+/// "last year" and friends: a modifier and a unit (year or month), or one
+/// word. Modifiers are neutral-key prefixes: "zeszł", "prošl", "прошл"…
 const PAST: &[&str] = &[
-    "zeszł",
-    "ubiegł",
+    "zesl",
+    "ubiegl",
     "minul",
-    "prošl",
+    "prosl",
     "lanjsk",
-    "прошл",
-    "минул",
-    "мінул",
     "last",
     "letzt",
     "vergangen",
 ];
+/// "przyszły", "příští", "следующий", "наступний", "nächste"…
 const NEXT: &[&str] = &[
-    "przyszł",
-    "příšt",
-    "budúc",
+    "pzysl",
+    "prist",
+    "buduc",
     "prihodn",
     "naslednj",
-    "sledeć",
-    "iduć",
-    "sljedeć",
-    "следующ",
-    "будущ",
-    "наступн",
+    "sledec",
+    "iduc",
+    "sljedec",
+    "sledujusc",
+    "budusc",
+    "nastupn",
     "next",
-    "nächst",
+    "nahst",
     "kommend",
 ];
+/// "tym", "этом", "цьому", "this", "diesem"… as whole neutral keys.
 const THIS: &[&str] = &[
-    "tym",
-    "tego",
-    "tento",
-    "tomto",
-    "tem",
-    "ovoj",
-    "ove",
-    "ovog",
-    "этом",
-    "этот",
-    "цьому",
-    "цього",
-    "гэтым",
-    "тази",
-    "оваа",
-    "this",
-    "dieses",
-    "diesem",
+    "tym", "tego", "tento", "tomto", "tem", "ovoj", "ove", "ovog", "etom", "etot", "comu", "cogo",
+    "getym", "tazi", "ovaa", "this", "dieses", "diesem",
 ];
+/// "rok", "godine", "году", "рік", "year", "Jahr"… as neutral keys.
 const YEAR_UNIT: &[&str] = &[
-    "rok",
-    "roku",
-    "roce",
-    "god",
-    "godine",
-    "godini",
-    "leto",
-    "lete",
-    "letu",
-    "году",
-    "год",
-    "року",
-    "рік",
-    "годзе",
-    "година",
-    "year",
-    "jahr",
-    "jahre",
+    "rok", "roku", "roce", "god", "godine", "godini", "leto", "lete", "letu", "godu", "rik",
+    "godze", "godina", "year", "jahr", "jahre",
 ];
 
 struct Tables {
+    /// Month and weekday stems by neutral key (then in table order), with
+    /// their value and whether they are written in Cyrillic.
     months: Vec<(String, u8, bool)>,
     weekdays: Vec<(String, u8, bool)>,
+    /// Duration units, longest stem first.
     units: Vec<(String, DurationUnit)>,
 }
 
@@ -179,8 +145,7 @@ fn tables() -> &'static Tables {
                         .map(move |w| (fold_word(w), v, w.chars().any(is_cyrillic)))
                 })
                 .collect();
-            // Longest stems first, so "červenec" (July) wins over "červen" (June).
-            crate::sort::sort_by_key(&mut all, |s| std::cmp::Reverse(s.0.len()));
+            crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
             all
         };
         let mut units: Vec<(String, DurationUnit)> = UNITS
@@ -196,17 +161,23 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// A stem of `table` that `key` is written with, followed by a case ending.
+/// The value of the longest stem of `table` that `key` is written with,
+/// followed by a case ending, so "červenec" (July) wins over "červen" (June).
+/// Endings are at most five bytes: only the last few splits can match.
 fn stem_value(table: &[(String, u8, bool)], key: &str, cyrillic: bool) -> Option<u8> {
-    table
-        .iter()
-        .find(|(stem, _, cyr)| {
-            *cyr == cyrillic
-                && key
-                    .strip_prefix(stem.as_str())
-                    .is_some_and(|e| ENDINGS.contains(&e))
+    (key.len().saturating_sub(5)..=key.len())
+        .rev()
+        .filter(|&n| key.is_char_boundary(n))
+        .find_map(|n| {
+            let stem = &key[..n];
+            let from = table.partition_point(|s| s.0.as_str() < stem);
+            table[from..]
+                .iter()
+                .take_while(|s| s.0 == stem)
+                .find(|s| s.2 == cyrillic)
+                .filter(|_| ENDINGS.contains(&&key[n..]))
+                .map(|s| s.1)
         })
-        .map(|s| s.1)
 }
 
 /// The month a word names, in any of the 14 languages and any case form.
@@ -221,8 +192,12 @@ fn stem_value(table: &[(String, u8, bool)], key: &str, cyrillic: bool) -> Option
 /// assert_eq!(month("Urus", "sr"), None);
 /// ```
 pub fn month(word: &str, lang: &str) -> Option<u8> {
-    let key = fold_word(word);
-    let m = stem_value(&tables().months, &key, word.chars().any(is_cyrillic))?;
+    month_of_key(&fold_word(word), word.chars().any(is_cyrillic), lang)
+}
+
+/// [`month`] of a word's neutral key.
+fn month_of_key(key: &str, cyrillic: bool, lang: &str) -> Option<u8> {
+    let m = stem_value(&tables().months, key, cyrillic)?;
     Some(
         if m == 11 && key.starts_with("listopad") && matches!(primary(lang), "hr" | "bs") {
             10
@@ -248,8 +223,8 @@ pub fn weekday(word: &str) -> Option<u8> {
     )
 }
 
-fn duration_unit(word: &str, lang: &str) -> Option<DurationUnit> {
-    let key = fold_word(word);
+/// The duration unit a word's neutral key names.
+fn duration_unit(key: &str, lang: &str) -> Option<DurationUnit> {
     let unit = tables()
         .units
         .iter()
@@ -359,36 +334,6 @@ fn weekday_of(d: DateValue) -> u8 {
     ((n + 3).rem_euclid(7) + 1) as u8
 }
 
-struct Word<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    key: String,
-}
-
-fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut from: Option<usize> = None;
-    for (i, ch) in text[start..end].char_indices().chain([(end - start, ' ')]) {
-        let inside = ch.is_alphabetic() || (from.is_some() && matches!(ch, '\'' | '’'));
-        match (inside, from) {
-            (true, None) => from = Some(i),
-            (false, Some(f)) => {
-                let w = &text[start + f..start + i];
-                out.push(Word {
-                    start: start + f,
-                    end: start + i,
-                    text: w,
-                    key: fold_word(w),
-                });
-                from = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 /// Dates and durations in `text[start..end]`; numerals they use are removed
 /// from `numerals`.
 ///
@@ -410,7 +355,20 @@ pub fn find(
     ctx: &Context,
     numerals: &mut Vec<Numeral>,
 ) -> Vec<Fact> {
-    let ws = words(text, start, end);
+    let ws = number_words::words(text, start, end);
+    find_in_words(text, start, end, &ws, ctx, numerals)
+}
+
+/// [`find`] over the words of `text[start..end]` (see [`number_words::words`]);
+/// `numerals` are sorted by start.
+pub(crate) fn find_in_words(
+    text: &str,
+    start: usize,
+    end: usize,
+    ws: &[Word],
+    ctx: &Context,
+    numerals: &mut Vec<Numeral>,
+) -> Vec<Fact> {
     let mut facts: Vec<Fact> = Vec::new();
     let mut used = vec![false; numerals.len()];
     let integer = |n: &Numeral| {
@@ -438,8 +396,17 @@ pub fn find(
             .then_some(k)
     };
     let year_in = |v: f64| (1000.0..=2200.0).contains(&v);
-    let push = |facts: &mut Vec<Fact>, s: usize, e: usize, kind: FactKind, value: FactValue| {
-        if facts.iter().all(|f| f.end <= s || f.start >= e) {
+    // Facts never overlap. Their spans are kept sorted in two lists: those
+    // of earlier passes, and those of the current pass (each pass finds them
+    // mostly in order, so they are appended).
+    let mut spans = Spans::default();
+    let push = |facts: &mut Vec<Fact>,
+                spans: &mut Spans,
+                s: usize,
+                e: usize,
+                kind: FactKind,
+                value: FactValue| {
+        if spans.insert(s, e) {
             facts.push(Fact {
                 kind,
                 start: s,
@@ -448,16 +415,32 @@ pub fn find(
             });
         }
     };
+    // The furthest end of the numerals up to each one (they are sorted by
+    // start but may overlap), to find those a span covers without a scan.
+    let mut reach = Vec::with_capacity(numerals.len());
+    for n in numerals.iter() {
+        reach.push(reach.last().map_or(n.end, |&r: &usize| r.max(n.end)));
+    }
     // Numeric dates first: "19.06.2024", "2024-06-19", "6/19/2024".
     for (s, e, d) in numeric_dates(&text[..end], start, primary(&ctx.lang) == "en") {
-        push(&mut facts, s, e, FactKind::Date, FactValue::Date(d));
-        for (k, n) in numerals.iter().enumerate() {
-            used[k] |= n.start >= s && n.end <= e || (n.start < e && n.end > s);
+        push(
+            &mut facts,
+            &mut spans,
+            s,
+            e,
+            FactKind::Date,
+            FactValue::Date(d),
+        );
+        // Numerals overlapping the date: among those starting before its end.
+        let mut k = numerals.partition_point(|n| n.start < e);
+        while k > 0 && reach[k - 1] > s {
+            k -= 1;
+            used[k] |= numerals[k].end > s;
         }
     }
+    spans.next_pass();
     for (wi, w) in ws.iter().enumerate() {
-        let cyrillic = w.text.chars().any(is_cyrillic);
-        if let Some(m) = month(w.text, &ctx.lang) {
+        if let Some(m) = month_of_key(&w.key, w.cyrillic, &ctx.lang) {
             // A capitalized "May", "Mai", lower "maja" (also "they have" in Polish):
             // a month name alone needs a preposition or a number beside it.
             let mut d = DateValue {
@@ -535,18 +518,21 @@ pub fn find(
                     d.resolved_from_relative = true;
                 }
             }
-            push(&mut facts, s, e, FactKind::Date, FactValue::Date(d));
-            let _ = cyrillic;
+            push(
+                &mut facts,
+                &mut spans,
+                s,
+                e,
+                FactKind::Date,
+                FactValue::Date(d),
+            );
             continue;
         }
-        if let Some(wd) = weekday(w.text) {
+        if let Some(wd) = stem_value(&tables().weekdays, &w.key, w.cyrillic) {
             let mut d = DateValue::default();
             if let Some(doc) = ctx.date.filter(|d| d.day.is_some()) {
                 let today = weekday_of(doc);
-                let ahead = wi > 0
-                    && NEXT
-                        .iter()
-                        .any(|p| ws[wi - 1].key.starts_with(&fold_word(p)));
+                let ahead = wi > 0 && NEXT.iter().any(|p| ws[wi - 1].key.starts_with(p));
                 let back = i64::from((today + 7 - wd) % 7);
                 // News tells what happened: the latest such weekday, unless "next".
                 d = if ahead {
@@ -562,6 +548,7 @@ pub fn find(
             }
             push(
                 &mut facts,
+                &mut spans,
                 w.start,
                 w.end,
                 FactKind::Date,
@@ -571,7 +558,7 @@ pub fn find(
         }
         if let Some(&(offset, _)) = DAYS
             .iter()
-            .find(|(_, list)| list.split(' ').any(|x| fold_word(x) == w.key))
+            .find(|(_, list)| list.split(' ').any(|x| x == w.key))
         {
             let d = match ctx.date.filter(|d| d.day.is_some()) {
                 Some(doc) => add_days(doc, i64::from(offset)),
@@ -579,6 +566,7 @@ pub fn find(
             };
             push(
                 &mut facts,
+                &mut spans,
                 w.start,
                 w.end,
                 FactKind::Date,
@@ -594,15 +582,15 @@ pub fn find(
         };
         let shift = single.or_else(|| {
             let next = ws.get(wi + 1)?;
-            if !YEAR_UNIT.iter().any(|u| fold_word(u) == next.key) || next.start > w.end + 2 {
+            if !YEAR_UNIT.contains(&next.key.as_str()) || next.start > w.end + 2 {
                 return None;
             }
-            let has = |list: &[&str]| list.iter().any(|p| w.key.starts_with(&fold_word(p)));
+            let has = |list: &[&str]| list.iter().any(|p| w.key.starts_with(p));
             if has(PAST) {
                 Some(-1)
             } else if has(NEXT) {
                 Some(1)
-            } else if THIS.iter().any(|p| fold_word(p) == w.key) {
+            } else if THIS.contains(&w.key.as_str()) {
                 Some(0)
             } else {
                 None
@@ -619,9 +607,17 @@ pub fn find(
                 d.year = Some(y + k);
                 d.resolved_from_relative = true;
             }
-            push(&mut facts, w.start, e, FactKind::Date, FactValue::Date(d));
+            push(
+                &mut facts,
+                &mut spans,
+                w.start,
+                e,
+                FactKind::Date,
+                FactValue::Date(d),
+            );
         }
     }
+    spans.next_pass();
     // Years and durations: a number with a year word or a unit next to it.
     for k in 0..numerals.len() {
         if used[k] {
@@ -640,10 +636,8 @@ pub fn find(
             .map(|k| &ws[k])
             .filter(|w| text[w.end..n.start].trim().is_empty());
         if integer(&n) && year_in(n.value) {
-            let marked_after =
-                after.is_some_and(|w| YEAR_AFTER.iter().any(|y| fold_word(y) == w.key));
-            let marked_before =
-                before.is_some_and(|w| YEAR_BEFORE.iter().any(|y| fold_word(y) == w.key));
+            let marked_after = after.is_some_and(|w| YEAR_AFTER.contains(&w.key.as_str()));
+            let marked_before = before.is_some_and(|w| YEAR_BEFORE.contains(&w.key.as_str()));
             if marked_after || marked_before {
                 let e = if marked_after {
                     year_word_end(text, n.end, end)
@@ -654,15 +648,23 @@ pub fn find(
                     year: Some(n.value as i32),
                     ..DateValue::default()
                 };
-                push(&mut facts, n.start, e, FactKind::Date, FactValue::Date(d));
+                push(
+                    &mut facts,
+                    &mut spans,
+                    n.start,
+                    e,
+                    FactKind::Date,
+                    FactValue::Date(d),
+                );
                 used[k] = true;
                 continue;
             }
         }
         if let Some(w) = after {
-            if let Some(unit) = duration_unit(w.text, &ctx.lang) {
+            if let Some(unit) = duration_unit(&w.key, &ctx.lang) {
                 push(
                     &mut facts,
+                    &mut spans,
                     n.start,
                     w.end,
                     FactKind::Duration,
@@ -684,6 +686,37 @@ pub fn find(
     facts
 }
 
+/// Disjoint spans: those of earlier passes and of the current one, each
+/// sorted by start (so by end too).
+#[derive(Default)]
+struct Spans {
+    earlier: Vec<(usize, usize)>,
+    current: Vec<(usize, usize)>,
+}
+
+impl Spans {
+    /// Adds `s..e` unless it overlaps a span already there; whether it did.
+    fn insert(&mut self, s: usize, e: usize) -> bool {
+        // In a sorted disjoint list, only the last span starting before `e`
+        // can reach past `s`.
+        let overlaps = |list: &[(usize, usize)]| {
+            let k = list.partition_point(|t| t.0 < e);
+            k > 0 && list[k - 1].1 > s
+        };
+        if overlaps(&self.earlier) || overlaps(&self.current) {
+            return false;
+        }
+        let k = self.current.partition_point(|t| t.0 < s);
+        self.current.insert(k, (s, e));
+        true
+    }
+
+    fn next_pass(&mut self) {
+        self.earlier.append(&mut self.current);
+        crate::sort::sort_by_key(&mut self.earlier, |t| t.0);
+    }
+}
+
 /// Where a year ends with what marks it: "2024 r.", "2000. године", "2024 года".
 fn year_word_end(text: &str, at: usize, end: usize) -> usize {
     let rest = &text[at..end];
@@ -694,7 +727,7 @@ fn year_word_end(text: &str, at: usize, end: usize) -> usize {
         .map(char::len_utf8)
         .sum();
     let word = &trimmed[..len];
-    if len == 0 || !YEAR_AFTER.iter().any(|y| fold_word(y) == fold_word(word)) {
+    if len == 0 || !YEAR_AFTER.contains(&fold_word(word).as_str()) {
         // Serbian writes the year with an ordinal dot: "2024.".
         return if rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
             at + 1
@@ -812,6 +845,23 @@ mod tests {
                 (text[f.start..f.end].to_string(), v)
             })
             .collect()
+    }
+
+    #[test]
+    fn lexicons_are_neutral_keys() {
+        for list in [YEAR_AFTER, YEAR_BEFORE, PAST, NEXT, THIS, YEAR_UNIT] {
+            crate::facts::assert_folded(list);
+        }
+        crate::facts::assert_folded(&DAYS.iter().map(|d| d.1).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn overlapping_facts_keep_the_first() {
+        let spans: Vec<_> = dates("19.06.2024 r. i 20 czerwca 2024 r., 24 lata", "pl")
+            .into_iter()
+            .map(|d| d.0)
+            .collect();
+        assert_eq!(spans, ["19.06.2024", "20 czerwca 2024 r.", "24 lata"]);
     }
 
     #[test]

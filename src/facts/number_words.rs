@@ -90,16 +90,18 @@ pub(crate) const ENDINGS: &[&str] = &[
     "", "a", "e", "i", "o", "u", "y", "s", "aj", "ama", "aju", "ah", "ami", "eh", "em", "ema",
     "emi", "emja", "en", "er", "es", "ego", "emu", "ej", "ie", "ih", "im", "ima", "imi", "ija",
     "ije", "iju", "iu", "ioma", "ja", "ju", "mi", "mja", "oh", "oj", "om", "oma", "omi", "ogo",
-    "omu", "ou", "ov", "uh", "um", "umja", "ijeji", "ga", "ega", "ym", "ymi", "ej", "ow",
+    "omu", "ou", "ov", "uh", "um", "umja", "ijeji", "ga", "ega", "ym", "ymi",
 ];
 
 /// Hundred as a multiplier ("dvě stě", "tri sto", "zwei hundert").
 const HUNDRED: &[&str] = &["sto", "sta", "stu", "ste", "stotin", "hundert", "hundred"];
 /// "półtora", "полтора", "півтора": one and a half.
 const ONE_AND_A_HALF: &[&str] = &["poltor", "pivtor"];
-/// Words that join number words: "sto i pięć", "hundred and five".
-const JOINERS: &[&str] = &["i", "a", "and", "und", "in", "и", "і", "й"];
-const MINUS: &[&str] = &["minus", "минус", "мінус", "мінус"];
+/// Words that join number words, as neutral keys: "sto i pięć", "сто и
+/// пять", "hundred and five".
+const JOINERS: &[&str] = &["i", "a", "and", "und", "in"];
+/// "minus", "минус", "мінус" as a neutral key.
+const MINUS: &str = "minus";
 
 /// One table, folded once: (neutral stem, value, written in Cyrillic).
 type Stems = Vec<(String, u16, bool)>;
@@ -160,20 +162,19 @@ fn piece(key: &str, cyrillic: bool, lang: &str) -> Option<Piece> {
         return Some(Piece::Scale(factor));
     }
     let table = stems(germanic);
-    // The longest stem that the key starts with and ends in a case ending.
-    (1..=key.len())
+    // The longest stem that the key starts with and ends in a case ending
+    // (endings are at most five bytes long).
+    (key.len().saturating_sub(5).max(1)..=key.len())
         .rev()
         .filter(|&n| key.is_char_boundary(n))
         .find_map(|n| {
-            if !ENDINGS.contains(&&key[n..]) {
-                return None;
-            }
             let stem = &key[..n];
             let from = table.partition_point(|s| s.0.as_str() < stem);
             table[from..]
                 .iter()
                 .take_while(|s| s.0 == stem)
                 .find(|s| s.2 == cyrillic || germanic)
+                .filter(|_| ENDINGS.contains(&&key[n..]))
                 .map(|s| Piece::Value(f64::from(s.1)))
         })
 }
@@ -296,16 +297,16 @@ fn combine(pieces: &[Piece]) -> Option<f64> {
 }
 
 /// A word of the text: its byte span and neutral key, and whether it is Cyrillic.
-struct Word {
-    start: usize,
-    end: usize,
-    key: String,
-    cyrillic: bool,
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub key: String,
+    pub cyrillic: bool,
 }
 
 /// Words of `text[start..end]`, split at spaces, hyphens and punctuation;
 /// apostrophes stay inside ("п'ять").
-fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
+pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
     let mut out = Vec::new();
     let mut from: Option<usize> = None;
     let region = &text[start..end];
@@ -334,7 +335,7 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
 fn read_at(text: &str, words: &[Word], i: usize, lang: &str) -> Option<(f64, usize)> {
     let mut sign = 1.0;
     let mut at = i;
-    if MINUS.contains(&words[at].key.as_str()) {
+    if words[at].key == MINUS {
         sign = -1.0;
         at += 1;
     }
@@ -390,11 +391,15 @@ fn joined(between: &str) -> bool {
 /// assert_eq!(v("półtora miliona", "pl"), [1_500_000.0]);
 /// ```
 pub fn find(text: &str, start: usize, end: usize, lang: &str) -> Vec<Numeral> {
-    let words = words(text, start, end);
+    find_in_words(text, &words(text, start, end), lang)
+}
+
+/// [`find`] over words made by [`words`].
+pub(crate) fn find_in_words(text: &str, words: &[Word], lang: &str) -> Vec<Numeral> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match read_at(text, &words, i, lang) {
+        match read_at(text, words, i, lang) {
             Some((value, next)) => {
                 out.push(Numeral {
                     start: words[i].start,
@@ -430,6 +435,16 @@ pub fn parse(text: &str, lang: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lexicons_are_neutral_keys() {
+        crate::facts::assert_folded(ENDINGS);
+        crate::facts::assert_folded(HUNDRED);
+        crate::facts::assert_folded(ONE_AND_A_HALF);
+        crate::facts::assert_folded(JOINERS);
+        crate::facts::assert_folded(&[MINUS]);
+        assert!(ENDINGS.iter().all(|e| e.len() <= 5));
+    }
 
     #[test]
     fn case_and_gender_forms() {

@@ -219,16 +219,18 @@ fn scale_after(s: &str, at: usize, lang: &str) -> Option<(f64, usize)> {
     Some((factor, end))
 }
 
+/// Scale words by the start of their neutral key (see [`fold_word`]).
+const THOUSAND: &[&str] = &["tys", "tis", "hilj", "iljad", "thousand", "tausend"];
+const MILLION: &[&str] = &[
+    "mln", "milion", "million", "milijon", "miljon", "milen", "mio",
+];
+const BILLION: &[&str] = &[
+    "mld", "mlrd", "miliard", "milliard", "milijard", "miljard", "mrd",
+];
+
 /// The factor of a scale word or abbreviation, by the prefix of its neutral
 /// key: "tys." 10^3, "milionów" 10^6, "млрд" 10^9.
 pub(crate) fn scale_factor(key: &str, lang: &str) -> Option<f64> {
-    const THOUSAND: &[&str] = &["tys", "tis", "hilj", "iljad", "thousand", "tausend"];
-    const MILLION: &[&str] = &[
-        "mln", "milion", "million", "milijon", "miljon", "milen", "mio",
-    ];
-    const BILLION: &[&str] = &[
-        "mld", "mlrd", "miliard", "milliard", "milijard", "miljard", "mrd",
-    ];
     let is = |list: &[&str]| list.iter().any(|p| key.starts_with(p));
     if is(THOUSAND) {
         Some(1e3)
@@ -279,6 +281,13 @@ mod tests {
             .iter()
             .map(|n| n.value)
             .collect()
+    }
+
+    #[test]
+    fn scale_words_are_neutral_keys() {
+        for list in [THOUSAND, MILLION, BILLION] {
+            crate::facts::assert_folded(list);
+        }
     }
 
     #[test]

@@ -6,24 +6,22 @@ use super::numbers::{next_word, Numeral};
 use super::{Fact, FactKind, FactValue, Qualifier, Quantity};
 use crate::text::normalize::fold_word;
 
-/// Qualifier phrases by kind, one phrase per entry, words as written.
+/// Qualifier phrases by kind, one phrase per entry, as neutral keys (see
+/// [`fold_word`]) separated by one space: "około" is "okolo", "więcej niż"
+/// "viecej niz", "не менее" "ne menee".
 const QUALIFIERS: &[(Qualifier, &[&str])] = &[
     (
         Qualifier::Approximately,
         &[
-            "około",
+            "okolo",
             "ok",
             "oko",
-            "približno",
-            "približne",
+            "priblizno",
+            "priblizne",
             "okoli",
-            "okolo",
-            "около",
-            "примерно",
-            "приблизно",
-            "приблизительно",
-            "приблизително",
-            "прыблізна",
+            "primerno",
+            "priblizitelno",
+            "pryblizna",
             "cca",
             "asi",
             "zhruba",
@@ -34,9 +32,9 @@ const QUALIFIERS: &[(Qualifier, &[&str])] = &[
             "approximately",
             "some",
             "circa",
-            "etwa",
+            "etva",
             "rund",
-            "ungefähr",
+            "ungefahr",
             "zirka",
             "ca",
         ],
@@ -45,18 +43,17 @@ const QUALIFIERS: &[(Qualifier, &[&str])] = &[
         Qualifier::AtLeast,
         &[
             "co najmniej",
-            "przynajmniej",
+            "pzynajmniej",
             "najmanje",
             "vsaj",
-            "не менее",
-            "не меньше",
-            "щонайменше",
-            "не менше",
-            "най-малко",
-            "најмалку",
-            "alespoň",
-            "nejméně",
-            "aspoň",
+            "ne menee",
+            "ne mense",
+            "sconajmense",
+            "naj-malko",
+            "najmalku",
+            "alespon",
+            "nejmene",
+            "aspon",
             "najmenej",
             "at least",
             "mindestens",
@@ -66,30 +63,29 @@ const QUALIFIERS: &[(Qualifier, &[&str])] = &[
         Qualifier::MoreThan,
         &[
             "ponad",
-            "więcej niż",
-            "powyżej",
-            "više od",
+            "viecej niz",
+            "povyzej",
+            "vise od",
             "preko",
-            "več kot",
-            "više nego",
-            "более",
-            "свыше",
-            "больше",
-            "понад",
-            "більше",
-            "болей",
-            "над",
-            "повече от",
-            "повеќе од",
-            "více než",
-            "víc než",
-            "přes",
+            "vec kot",
+            "vise nego",
+            "bolee",
+            "svyse",
+            "bolse",
+            "bilse",
+            "bolej",
+            "nad",
+            "povece ot",
+            "povekje od",
+            "vice nez",
+            "vic nez",
+            "pres",
             "viac ako",
-            "viac než",
+            "viac nez",
             "over",
             "more than",
             "above",
-            "über",
+            "uber",
             "mehr als",
         ],
     ),
@@ -97,89 +93,68 @@ const QUALIFIERS: &[(Qualifier, &[&str])] = &[
         Qualifier::AtMost,
         &[
             "blisko",
-            "prawie",
-            "niemal",
+            "pravie",
             "niemal",
             "do",
-            "najwyżej",
+            "najvyzej",
             "maksymalnie",
             "skoro",
             "gotovo",
             "skoraj",
-            "največ",
-            "najviše",
-            "почти",
-            "майже",
-            "амаль",
-            "почти",
-            "почти",
-            "до",
-            "почти",
-            "téměř",
+            "najvec",
+            "najvise",
+            "pocti",
+            "majze",
+            "amal",
+            "temer",
             "takmer",
-            "skoro",
             "nearly",
             "almost",
             "up to",
             "fast",
             "bis zu",
-            "höchstens",
+            "hohstens",
         ],
     ),
     (
         Qualifier::LessThan,
         &[
-            "mniej niż",
-            "poniżej",
+            "mniej niz",
+            "ponizej",
             "manje od",
             "manje nego",
             "manj kot",
-            "менее",
-            "меньше",
-            "менше",
-            "менш",
-            "по-малко от",
-            "помалку од",
-            "méně než",
+            "menee",
+            "mense",
+            "mens",
+            "po-malko ot",
+            "pomalku od",
+            "mene nez",
             "menej ako",
             "less than",
-            "fewer than",
+            "fever than",
             "under",
-            "below",
-            "weniger als",
+            "belov",
+            "veniger als",
             "unter",
         ],
     ),
 ];
 
-/// Words that open a range before its first number: "od 10 do 15".
+/// Words that open a range before its first number, as neutral keys: "od 10
+/// do 15", "от", "від", "between", "između", "zwischen", "między", "между".
 const RANGE_OPEN: &[&str] = &[
-    "od",
-    "от",
-    "від",
-    "ад",
-    "from",
-    "between",
-    "između",
-    "med",
-    "zwischen",
-    "między",
-    "между",
-    "між",
+    "od", "ot", "vid", "ad", "from", "betveen", "izmedju", "med", "zvishen", "miedzy", "mezdu",
+    "miz",
 ];
 /// Words between the two numbers of a range: "10 do 15", "10 to 15".
 const RANGE_JOIN: &[&str] = &["do", "до", "to", "bis"];
 /// "and" joins a range only after "between": "между 10 и 15"; otherwise
 /// "2000 i 2001" is a list.
-const RANGE_AND: &[&str] = &["and", "i", "и", "in", "und", "a", "a"];
+const RANGE_AND: &[&str] = &["and", "i", "и", "in", "und", "a"];
+/// The range openers that "and" may close (neutral keys, as in [`RANGE_OPEN`]).
 const BETWEEN: &[&str] = &[
-    "between",
-    "između",
-    "med",
-    "zwischen",
-    "między",
-    "между",
-    "між",
+    "betveen", "izmedju", "med", "zvishen", "miedzy", "mezdu", "miz",
 ];
 /// Percent words by the start of their neutral key.
 const PERCENT: &[&str] = &[
@@ -221,15 +196,19 @@ pub fn build(text: &str, start: usize, end: usize, numerals: &[Numeral]) -> Vec<
         if let Some(&m) = numerals.get(i) {
             let between = text[n.end..m.start].trim();
             let dash = matches!(between, "-" | "–" | "—" | "‒");
-            let join = between.to_lowercase();
             let after_between = || {
                 let before = words_before(text, start, n.start, 1);
                 before
                     .first()
-                    .is_some_and(|w| BETWEEN.iter().any(|b| fold_word(b) == *w))
+                    .is_some_and(|w| BETWEEN.contains(&w.as_str()))
             };
-            let word = RANGE_JOIN.contains(&join.as_str())
-                || (RANGE_AND.contains(&join.as_str()) && after_between());
+            // Joining words are at most three characters, and lower case
+            // never has fewer characters: longer text is no joining word.
+            let word = between.chars().nth(3).is_none() && {
+                let join = between.to_lowercase();
+                RANGE_JOIN.contains(&join.as_str())
+                    || (RANGE_AND.contains(&join.as_str()) && after_between())
+            };
             if (dash || word) && m.value > n.value {
                 q.high = Some(m.value);
                 if q.value < m.value / 999.0 {
@@ -250,7 +229,7 @@ pub fn build(text: &str, start: usize, end: usize, numerals: &[Numeral]) -> Vec<
         if q.high.is_some()
             && before
                 .last()
-                .is_some_and(|w| RANGE_OPEN.iter().any(|o| fold_word(o) == *w))
+                .is_some_and(|w| RANGE_OPEN.contains(&w.as_str()))
         {
             q.qualifier = Qualifier::Exact;
         }
@@ -325,10 +304,9 @@ fn qualifier(before: &[String]) -> Qualifier {
         }
         let tail = &before[before.len() - len..];
         for (kind, phrases) in QUALIFIERS {
-            let hit = phrases.iter().any(|p| {
-                let words: Vec<&str> = p.split(' ').collect();
-                words.len() == len && words.iter().zip(tail).all(|(w, t)| fold_word(w) == *t)
-            });
+            let hit = phrases
+                .iter()
+                .any(|p| super::phrase_at(p, tail) == Some(len));
             if hit {
                 return *kind;
             }
@@ -350,6 +328,16 @@ mod tests {
             .into_iter()
             .filter_map(|f| f.quantity().cloned())
             .collect()
+    }
+
+    #[test]
+    fn lexicons_are_neutral_keys() {
+        for (_, phrases) in QUALIFIERS {
+            crate::facts::assert_folded(phrases);
+        }
+        crate::facts::assert_folded(RANGE_OPEN);
+        crate::facts::assert_folded(BETWEEN);
+        crate::facts::assert_folded(PERCENT);
     }
 
     #[test]

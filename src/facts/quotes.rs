@@ -19,14 +19,16 @@ const PAIRS: &[(char, char)] = &[
     ('”', '”'),
 ];
 
-/// Verbs of saying, as neutral-key prefixes: the name next to one is the speaker.
+/// Verbs of saying, as neutral-key prefixes (see [`fold_word`]): the name
+/// next to one is the speaker. "powiedział", "oświadczył", "řekl", "сказал",
+/// "заявил", "рекао", "erklärte", "said"…
 const SAID: &[&str] = &[
-    "powiedzia",
-    "stwierdzi",
-    "oświadczy",
-    "dodał",
-    "podkreśli",
-    "zapowiedzia",
+    "poviedzia",
+    "stvierdzi",
+    "osviadcy",
+    "dodal",
+    "podkresli",
+    "zapoviedzia",
     "napisa",
     "rekao",
     "rekla",
@@ -37,41 +39,36 @@ const SAID: &[&str] = &[
     "dejal",
     "rekel",
     "povedal",
-    "izjavil",
     "poudaril",
-    "řekl",
+    "rekl",
     "uvedl",
-    "prohlásil",
-    "povedal",
+    "prohlasil",
     "uviedol",
-    "сказал",
-    "заявил",
-    "отметил",
-    "подчеркнул",
-    "рекао",
-    "изјави",
-    "рече",
-    "каза",
-    "заяви",
-    "сказав",
-    "заявив",
-    "сказаў",
-    "изјави",
+    "skazal",
+    "zajavi",
+    "otmetil",
+    "podcerknul",
+    "rece",
+    "kaza",
+    "skazav",
+    "skazau",
     "said",
     "says",
     "told",
     "stated",
     "added",
-    "wrote",
+    "vrote",
     "sagte",
-    "erklärte",
-    "schrieb",
+    "erklarte",
+    "shrieb",
 ];
 
-/// Phrases that open a source, as written; the source follows them.
+/// Phrases that open a source, as neutral keys, words separated by one
+/// space; the source follows them. "według", "podľa", "по данным",
+/// "за словами", "според", "according to"…
 const SOURCE_CUES: &[&str] = &[
-    "według",
-    "wg",
+    "vedlug",
+    "vg",
     "zdaniem",
     "prema",
     "po navedbah",
@@ -79,17 +76,16 @@ const SOURCE_CUES: &[&str] = &[
     "po besedah",
     "po mnenju",
     "podle",
-    "podľa",
-    "по данным",
-    "по словам",
-    "согласно",
-    "по мнению",
-    "за даними",
-    "за словами",
-    "паводле",
-    "според",
-    "по подацима",
-    "према",
+    "podla",
+    "po dannym",
+    "po slovam",
+    "soglasno",
+    "po mneniju",
+    "za danimi",
+    "za slovami",
+    "pavodle",
+    "spored",
+    "po podacima",
     "prema podacima",
     "according to",
     "laut",
@@ -97,7 +93,7 @@ const SOURCE_CUES: &[&str] = &[
 ];
 
 fn said(key: &str) -> bool {
-    SAID.iter().any(|v| key.starts_with(&fold_word(v)))
+    SAID.iter().any(|v| key.starts_with(v))
 }
 
 /// Quotations and sources in `text[start..end]`.
@@ -116,45 +112,36 @@ fn said(key: &str) -> bool {
 /// assert_eq!(&text[sources[0].start..sources[0].end], "Według C4ADS");
 /// ```
 pub fn find(text: &str, start: usize, end: usize) -> (Vec<Fact>, Vec<Fact>) {
-    let region = &text[start..end];
-    let mut quotes: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while let Some((at, open)) = region[i..]
-        .char_indices()
-        .map(|(k, c)| (i + k, c))
-        .find(|(_, c)| PAIRS.iter().any(|p| p.0 == *c))
-    {
-        let inner = at + open.len_utf8();
-        let close = PAIRS
-            .iter()
-            .filter(|p| p.0 == open)
-            .filter_map(|p| region[inner..].find(p.1).map(|k| (inner + k, p.1)))
-            .min_by_key(|&(k, _)| k);
-        match close {
-            Some((k, c)) => {
-                let content = &region[inner..k];
-                // One or two quoted words are a term or a name ("Aurus"), not a quotation.
-                if content.split_whitespace().count() >= 3 {
-                    quotes.push((start + at, start + k + c.len_utf8()));
-                }
-                i = k + c.len_utf8();
-            }
-            None => i = inner,
-        }
-    }
-    let outside = |s: usize, e: usize| quotes.iter().all(|&(qs, qe)| e <= qs || s >= qe);
+    let words = word_spans(text, start, end);
+    let keys: Vec<String> = words.iter().map(|&(s, e)| fold_word(&text[s..e])).collect();
+    find_in_words(text, start, end, &words, &keys)
+}
+
+/// [`find`] over the alphanumeric words of the claim (see [`word_spans`])
+/// and their neutral keys.
+pub(crate) fn find_in_words(
+    text: &str,
+    start: usize,
+    end: usize,
+    words: &[(usize, usize)],
+    keys: &[String],
+) -> (Vec<Fact>, Vec<Fact>) {
+    let quotes = quote_spans(text, start, end);
+    // Quotations are sorted and disjoint: only the last one starting before
+    // `e` can overlap `s..e`.
+    let outside = |s: usize, e: usize| {
+        let k = quotes.partition_point(|&(qs, _)| qs < e);
+        k == 0 || quotes[k - 1].1 <= s
+    };
     // Names outside the quotations, with the sentence's first word allowed:
     // "Putin powiedział: …" names its speaker first.
     let names: Vec<Fact> = entities::find(text, start, end, &quotes)
         .into_iter()
-        .chain(first_word_name(text, start, end))
+        .chain(first_word_name(text, words, keys))
         .filter(|f| outside(f.start, f.end))
         .collect();
-    let words: Vec<(usize, usize)> = word_spans(text, start, end);
-    let verb = words
-        .iter()
-        .find(|&&(s, e)| outside(s, e) && said(&fold_word(&text[s..e])))
-        .copied();
+    let verb_at = (0..words.len()).find(|&k| outside(words[k].0, words[k].1) && said(&keys[k]));
+    let verb = verb_at.map(|k| words[k]);
     // A capitalized word right next to the verb of saying is its subject:
     // "— сказал Путин", "\"…,\" Putin said".
     let next_to_verb = verb.and_then(|(vs, ve)| {
@@ -194,17 +181,69 @@ pub fn find(text: &str, start: usize, end: usize) -> (Vec<Fact>, Vec<Fact>) {
             },
         })
         .collect();
-    (quote_facts, sources(text, start, end, &words, verb))
+    (quote_facts, sources(text, words, keys, verb))
+}
+
+/// Closing marks, each the second half of some pair in [`PAIRS`].
+const CLOSERS: [char; 6] = ['“', '”', '»', '«', '‘', '"'];
+
+/// Spans of the quotations in `text[start..end]`, in order and disjoint: each
+/// opening mark pairs with the nearest closing mark of its kinds after it.
+/// One pass: the positions of each closing mark are listed once, and a
+/// cursor per mark only moves forward (openings are visited in order).
+fn quote_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let region = &text[start..end];
+    let mut closers: [Vec<usize>; CLOSERS.len()] = Default::default();
+    for (k, c) in region.char_indices() {
+        if let Some(m) = CLOSERS.iter().position(|&x| x == c) {
+            closers[m].push(k);
+        }
+    }
+    let mut cursor = [0usize; CLOSERS.len()];
+    let mut quotes: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some((at, open)) = region[i..]
+        .char_indices()
+        .map(|(k, c)| (i + k, c))
+        .find(|(_, c)| PAIRS.iter().any(|p| p.0 == *c))
+    {
+        let inner = at + open.len_utf8();
+        let mut close: Option<(usize, char)> = None;
+        for p in PAIRS.iter().filter(|p| p.0 == open) {
+            let m = CLOSERS.iter().position(|&x| x == p.1).unwrap_or(0);
+            let list = &closers[m];
+            while cursor[m] < list.len() && list[cursor[m]] < inner {
+                cursor[m] += 1;
+            }
+            if let Some(&k) = list.get(cursor[m]) {
+                if close.map_or(true, |(best, _)| k < best) {
+                    close = Some((k, p.1));
+                }
+            }
+        }
+        match close {
+            Some((k, c)) => {
+                let content = &region[inner..k];
+                // One or two quoted words are a term or a name ("Aurus"), not a quotation.
+                if content.split_whitespace().nth(2).is_some() {
+                    quotes.push((start + at, start + k + c.len_utf8()));
+                }
+                i = k + c.len_utf8();
+            }
+            None => i = inner,
+        }
+    }
+    quotes
 }
 
 /// The first word of the claim as a name, when it is capitalized and not an
 /// ordinary sentence opener (entities::find leaves it out).
-fn first_word_name(text: &str, start: usize, end: usize) -> Option<Fact> {
-    let (s, e) = *word_spans(text, start, end).first()?;
+fn first_word_name(text: &str, words: &[(usize, usize)], keys: &[String]) -> Option<Fact> {
+    let (s, e) = *words.first()?;
     let word = &text[s..e];
     let name = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().count() >= 3
-        && !SOURCE_CUES.iter().any(|c| fold_word(c) == fold_word(word));
+        && !SOURCE_CUES.contains(&keys[0].as_str());
     name.then(|| Fact {
         kind: FactKind::Entity,
         start: s,
@@ -215,7 +254,8 @@ fn first_word_name(text: &str, start: usize, end: usize) -> Option<Fact> {
     })
 }
 
-fn word_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+/// Spans of the alphanumeric words of `text[start..end]`.
+pub(crate) fn word_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from: Option<usize> = None;
     for (i, ch) in text[start..end].char_indices().chain([(end - start, ' ')]) {
@@ -235,22 +275,20 @@ fn word_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 /// it up to punctuation, at most four; or "said the ministry".
 fn sources(
     text: &str,
-    start: usize,
-    end: usize,
     words: &[(usize, usize)],
+    keys: &[String],
     verb: Option<(usize, usize)>,
 ) -> Vec<Fact> {
-    let keys: Vec<String> = words.iter().map(|&(s, e)| fold_word(&text[s..e])).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // The longest cue whose words are the keys from `i` on.
         let cue = SOURCE_CUES
             .iter()
-            .map(|c| c.split(' ').map(fold_word).collect::<Vec<_>>())
-            .filter(|c| keys[i..].starts_with(c))
-            .max_by_key(Vec::len);
-        if let Some(cue) = cue {
-            let first = i + cue.len();
+            .filter_map(|c| super::phrase_at(c, &keys[i..]))
+            .max();
+        if let Some(len) = cue {
+            let first = i + len;
             let upper = |k: usize| text[words[k].0..].starts_with(char::is_uppercase);
             // A name takes its capitalized words; otherwise up to four words.
             let name = first < words.len() && upper(first);
@@ -309,7 +347,6 @@ fn sources(
             }
         }
     }
-    let _ = (start, end);
     out
 }
 
@@ -329,6 +366,20 @@ mod tests {
             FactValue::Source { key } => key.clone(),
             _ => unreachable!(),
         }
+    }
+
+    #[test]
+    fn lexicons_are_neutral_keys() {
+        crate::facts::assert_folded(SAID);
+        crate::facts::assert_folded(SOURCE_CUES);
+    }
+
+    #[test]
+    fn unmatched_quote_marks_are_not_quotations() {
+        let text = "„a b c „d e f“ »g h i« « j k l ” m";
+        let (quotes, _) = find(text, 0, text.len());
+        let spans: Vec<&str> = quotes.iter().map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(spans, ["„a b c „d e f“", "»g h i«"]);
     }
 
     #[test]

@@ -8,43 +8,38 @@ use super::numbers::{next_word, Numeral};
 use super::{Fact, FactKind, FactValue, Quantity, Relative};
 use crate::text::normalize::fold_word;
 
-/// One-word multipliers, as neutral-key prefixes, with their factor.
+/// One-word multipliers, as neutral-key prefixes (see [`fold_word`]), with
+/// their factor: "dwukrotnie", "třikrát", "втрое", "вдвічі", "twice"…
 const WORDS: &[(&str, f64)] = &[
-    ("dwukrot", 2.0),
-    ("trzykrot", 3.0),
-    ("czterokrot", 4.0),
-    ("pięciokrot", 5.0),
-    ("dziesięciokrot", 10.0),
+    ("dvukrot", 2.0),
+    ("tzykrot", 3.0),
+    ("cterokrot", 4.0),
+    ("pieciokrot", 5.0),
+    ("dziesieciokrot", 10.0),
     ("dvakrat", 2.0),
-    ("dvakrát", 2.0),
     ("trikrat", 3.0),
-    ("třikrát", 3.0),
-    ("štirikrat", 4.0),
-    ("čtyřikrát", 4.0),
-    ("štyrikrát", 4.0),
+    ("stirikrat", 4.0),
+    ("ctyrikrat", 4.0),
+    ("styrikrat", 4.0),
     ("petkrat", 5.0),
     ("desetkrat", 10.0),
     ("dvostruk", 2.0),
-    ("dvostruč", 2.0),
+    ("dvostruc", 2.0),
     ("trostruk", 3.0),
-    ("četverostruk", 4.0),
-    ("двострук", 2.0),
-    ("трострук", 3.0),
-    ("двукрат", 2.0),
-    ("трикрат", 3.0),
-    ("трёхкрат", 3.0),
-    ("трехкрат", 3.0),
-    ("вдвое", 2.0),
-    ("втрое", 3.0),
-    ("вчетверо", 4.0),
-    ("впятеро", 5.0),
-    ("вдесятеро", 10.0),
-    ("вдвічі", 2.0),
-    ("втричі", 3.0),
-    ("удвая", 2.0),
-    ("утрая", 3.0),
-    ("наполовин", 0.5),
-    ("twice", 2.0),
+    ("cetverostruk", 4.0),
+    ("dvukrat", 2.0),
+    ("trehkrat", 3.0),
+    ("vdvoe", 2.0),
+    ("vtroe", 3.0),
+    ("vcetvero", 4.0),
+    ("vpjatero", 5.0),
+    ("vdesjatero", 10.0),
+    ("vdvici", 2.0),
+    ("vtrici", 3.0),
+    ("udvaja", 2.0),
+    ("utraja", 3.0),
+    ("napolovin", 0.5),
+    ("tvice", 2.0),
     ("doubl", 2.0),
     ("tripl", 3.0),
     ("threefold", 3.0),
@@ -53,33 +48,21 @@ const WORDS: &[(&str, f64)] = &[
     ("halved", 0.5),
     ("doppelt", 2.0),
     ("verdoppel", 2.0),
-    ("dreifach", 3.0),
-    ("verdreifach", 3.0),
+    ("dreifah", 3.0),
+    ("verdreifah", 3.0),
     ("halbiert", 0.5),
-    ("zweimal", 2.0),
+    ("zveimal", 2.0),
     ("dreimal", 3.0),
 ];
 
-fn folded_words() -> &'static [(String, f64)] {
-    static FOLDED: std::sync::OnceLock<Vec<(String, f64)>> = std::sync::OnceLock::new();
-    FOLDED.get_or_init(|| WORDS.iter().map(|&(w, f)| (fold_word(w), f)).collect())
-}
-
-/// "razy", "puta", "раза", "times": after a number, it becomes a factor.
+/// "razy", "puta", "раза", "times": after a number, it becomes a factor
+/// (neutral keys).
 const TIMES: &[&str] = &[
-    "razy", "raz", "puta", "put", "krat", "krát", "times", "mal", "раза", "раз", "рази", "разы",
-    "пъти", "пати",
+    "razy", "raz", "puta", "put", "krat", "times", "mal", "raza", "razi", "pti", "pati",
 ];
 
-/// Words for "half" after "o"/"za" ("o połowę", "za polovico").
-const HALF: &[&str] = &[
-    "połowę",
-    "polovico",
-    "polovinu",
-    "polovicu",
-    "половину",
-    "палову",
-];
+/// Words for "half" after "o"/"za" ("o połowę", "za polovico"), as neutral keys.
+const HALF: &[&str] = &["polove", "polovico", "polovinu", "polovicu", "palovu"];
 
 /// Multipliers in `text[start..end]`; numerals they take ("trzy" in "trzy
 /// razy") are removed from `numerals`.
@@ -92,28 +75,27 @@ const HALF: &[&str] = &[
 /// assert_eq!(factors, [3.0, 0.5]);
 /// ```
 pub fn find(text: &str, start: usize, end: usize, numerals: &mut Vec<Numeral>) -> Vec<Fact> {
+    let words = super::quotes::word_spans(text, start, end);
+    let keys: Vec<String> = words.iter().map(|&(s, e)| fold_word(&text[s..e])).collect();
+    find_in_words(text, start, end, &words, &keys, numerals)
+}
+
+/// [`find`] over the alphanumeric words of the claim and their neutral keys.
+pub(crate) fn find_in_words(
+    text: &str,
+    start: usize,
+    end: usize,
+    words: &[(usize, usize)],
+    keys: &[String],
+    numerals: &mut Vec<Numeral>,
+) -> Vec<Fact> {
     let mut found: Vec<(usize, usize, f64)> = Vec::new();
-    let region = &text[start..end];
-    let mut offset = 0;
-    for word in region.split(|c: char| !c.is_alphanumeric()) {
-        let at = start + offset;
-        offset += word.len()
-            + region[offset + word.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        if word.is_empty() {
-            continue;
-        }
-        let key = fold_word(word);
-        if let Some(&(_, factor)) = folded_words()
-            .iter()
-            .find(|(p, _)| key.starts_with(p.as_str()))
-        {
-            found.push((at, at + word.len(), factor));
+    for (&(at, word_end), key) in words.iter().zip(keys) {
+        if let Some(&(_, factor)) = WORDS.iter().find(|(p, _)| key.starts_with(p)) {
+            found.push((at, word_end, factor));
         } else if matches!(key.as_str(), "o" | "za" | "na") {
-            if let Some((half, half_end)) = next_word(&text[..end], at + word.len()) {
-                if HALF.iter().any(|h| fold_word(h) == fold_word(half)) {
+            if let Some((half, half_end)) = next_word(&text[..end], word_end) {
+                if HALF.contains(&fold_word(half).as_str()) {
                     found.push((at, half_end, 0.5));
                 }
             }
@@ -124,8 +106,7 @@ pub fn find(text: &str, start: usize, end: usize, numerals: &mut Vec<Numeral>) -
         let Some((word, word_end)) = next_word(&text[..end], n.end) else {
             return true;
         };
-        let key = fold_word(word);
-        if !TIMES.iter().any(|t| fold_word(t) == key) {
+        if !TIMES.contains(&fold_word(word).as_str()) {
             return true;
         }
         let before = super::quantities::words_before(text, start, n.start, 1);
@@ -168,6 +149,13 @@ mod tests {
         let facts = find(text, 0, text.len(), &mut numerals);
         assert!(numerals.is_empty(), "{text}: the factor's numeral is taken");
         facts.iter().map(|f| f.quantity().unwrap().value).collect()
+    }
+
+    #[test]
+    fn lexicons_are_neutral_keys() {
+        crate::facts::assert_folded(&WORDS.iter().map(|w| w.0).collect::<Vec<_>>());
+        crate::facts::assert_folded(TIMES);
+        crate::facts::assert_folded(HALF);
     }
 
     #[test]

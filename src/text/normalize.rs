@@ -13,12 +13,21 @@
 /// ```
 pub fn fold_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for ch in word.chars() {
-        for lower in ch.to_lowercase() {
-            push_folded(lower, &mut out);
+    if word.is_ascii() {
+        // Fast path: ASCII only lowercases and drops apostrophes.
+        out.extend(
+            word.bytes()
+                .filter(|&b| b != b'\'')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        for ch in word.chars() {
+            for lower in ch.to_lowercase() {
+                push_folded(lower, &mut out);
+            }
         }
     }
-    simplify_digraphs(&out)
+    simplify_digraphs(out)
 }
 
 fn push_folded(ch: char, out: &mut String) {
@@ -90,28 +99,54 @@ fn push_folded(ch: char, out: &mut String) {
 }
 
 /// Polish spells with digraphs what Cyrillic writes with one letter; "w" is "v".
-fn simplify_digraphs(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let bytes = word.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let pair = bytes.get(i..i + 2);
-        let replaced = match pair {
-            Some(b"sz") => Some('s'),
-            Some(b"cz") => Some('c'),
-            Some(b"rz") => Some('z'),
-            Some(b"ch") => Some('h'),
+/// Rewrites `word` in place: every replacement is ASCII and never longer.
+fn simplify_digraphs(word: String) -> String {
+    let mut bytes = word.into_bytes();
+    let (mut read, mut write) = (0, 0);
+    while read < bytes.len() {
+        let b = bytes[read];
+        let replaced = match (b, bytes.get(read + 1)) {
+            (b's', Some(b'z')) => Some(b's'),
+            (b'c', Some(b'z')) => Some(b'c'),
+            (b'r', Some(b'z')) => Some(b'z'),
+            (b'c', Some(b'h')) => Some(b'h'),
             _ => None,
         };
-        if let Some(ch) = replaced {
-            out.push(ch);
-            i += 2;
-            continue;
+        match replaced {
+            Some(r) => {
+                bytes[write] = r;
+                read += 2;
+            }
+            None => {
+                bytes[write] = if b == b'w' { b'v' } else { b };
+                read += 1;
+            }
         }
-        // Safe: every multi-byte char is copied whole below.
-        let ch = word[i..].chars().next().unwrap_or(' ');
-        out.push(if ch == 'w' { 'v' } else { ch });
-        i += ch.len_utf8();
+        write += 1;
     }
-    out
+    bytes.truncate(write);
+    // Only ASCII bytes were replaced or dropped, in pairs of ASCII bytes, so
+    // multi-byte characters are copied whole and the text stays UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_word;
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_path() {
+        for (word, key) in [
+            ("Szczecin", "scecin"),
+            ("Rzeszów", "zesov"),
+            ("O'Neill", "oneill"),
+            ("WHO", "vho"),
+            ("szz", "sz"),
+            ("C4ADS", "c4ads"),
+            ("Chrzanów", "hzanov"),
+            ("", ""),
+        ] {
+            assert_eq!(fold_word(word), key, "{word}");
+        }
+    }
 }
