@@ -94,3 +94,12 @@ fn a_long_single_sentence_is_handled() {
     assert_eq!(report.documents[0].claims.len(), 1);
     assert!(report.discrepancies.is_empty());
 }
+
+#[test]
+fn overlapping_numerals_do_not_panic() {
+    // Digits with a scale word and number words reading the same text.
+    let text = "Wydano 1501001892  miliard pięćset dwa miliony i 3 tysiące.";
+    let docs = vec![Document::new("a", text), Document::new("b", text)];
+    let report = compare(&docs, &Options::default()).unwrap();
+    assert_spans_slice_back(&docs, &report);
+}

@@ -237,6 +237,17 @@ pub fn extract(text: &str, start: usize, end: usize, ctx: &Context) -> Vec<Fact>
     let mut numerals = numbers::find(text, start, end, ctx.decimal_comma, &ctx.lang);
     numerals.extend(number_words::find_in_words(text, &words, &ctx.lang));
     crate::sort::sort_by_key(&mut numerals, |n| n.start);
+    // Digits with a scale word ("1 miliard") and number words ("miliard
+    // pięćset") can claim the same text; the first numeral keeps it, so
+    // numerals never overlap for the passes below.
+    let mut covered = 0;
+    numerals.retain(|n| {
+        let keep = n.start >= covered;
+        if keep {
+            covered = n.end;
+        }
+        keep
+    });
     // Dates and multipliers take their numerals first; the rest are quantities.
     let mut facts = dates::find_in_words(text, start, end, &words, ctx, &mut numerals);
     // Alphanumeric words and their keys, made once for multipliers and quotes.

@@ -194,7 +194,8 @@ pub fn build(text: &str, start: usize, end: usize, numerals: &[Numeral]) -> Vec<
         let mut span_end = n.end;
         // A range: the next numeral after a dash or "do", "to", "bis".
         if let Some(&m) = numerals.get(i) {
-            let between = text[n.end..m.start].trim();
+            // Numerals never overlap (see facts::extract); `get` keeps it so regardless.
+            let between = text.get(n.end..m.start).map_or("\u{0}", str::trim);
             let dash = matches!(between, "-" | "–" | "—" | "‒");
             let after_between = || {
                 let before = words_before(text, start, n.start, 1);
