@@ -218,21 +218,10 @@ fn describe(
 
 #[cfg(test)]
 mod tests {
-    use crate::{compare, DiscrepancyKind, Document, Mode, Options};
+    use crate::DiscrepancyKind;
 
     fn found(a: &str, b: &str) -> Vec<String> {
-        let docs = [Document::new("a", a), Document::new("b", b)];
-        let options = Options {
-            mode: Mode::Translation,
-            ..Options::default()
-        };
-        compare(&docs, &options)
-            .unwrap()
-            .discrepancies
-            .into_iter()
-            .filter(|d| d.kind == DiscrepancyKind::Attribution)
-            .map(|d| d.message)
-            .collect()
+        crate::discrepancies::messages_in_translation(DiscrepancyKind::Attribution, a, b)
     }
 
     #[test]

@@ -123,3 +123,21 @@ pub(crate) fn doc_list(docs: &[AnalysedDocument], indices: &[usize]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Messages of one kind when two texts are compared in translation mode:
+/// what the unit tests of each kind look at.
+#[cfg(test)]
+pub(crate) fn messages_in_translation(kind: DiscrepancyKind, a: &str, b: &str) -> Vec<String> {
+    let docs = [crate::Document::new("a", a), crate::Document::new("b", b)];
+    let options = Options {
+        mode: crate::Mode::Translation,
+        ..Options::default()
+    };
+    crate::compare(&docs, &options)
+        .expect("two texts compare")
+        .discrepancies
+        .into_iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| d.message)
+        .collect()
+}

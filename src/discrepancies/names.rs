@@ -283,21 +283,10 @@ fn describe(
 
 #[cfg(test)]
 mod tests {
-    use crate::{compare, DiscrepancyKind, Document, Mode, Options};
+    use crate::DiscrepancyKind;
 
     fn names(a: &str, b: &str) -> Vec<String> {
-        let docs = [Document::new("a", a), Document::new("b", b)];
-        let options = Options {
-            mode: Mode::Translation,
-            ..Options::default()
-        };
-        compare(&docs, &options)
-            .unwrap()
-            .discrepancies
-            .into_iter()
-            .filter(|d| d.kind == DiscrepancyKind::Name)
-            .map(|d| d.message)
-            .collect()
+        crate::discrepancies::messages_in_translation(DiscrepancyKind::Name, a, b)
     }
 
     #[test]
