@@ -17,6 +17,8 @@
 //!
 //! The data is not part of the project: without it the command says so and exits.
 
+#[path = "common/flores.rs"]
+mod flores;
 use claimdiff::alignment::{self, Alignment};
 use claimdiff::claims::AnalysedDocument;
 use claimdiff::{Document, Mode, Options};
@@ -330,21 +332,7 @@ impl Flores {
                 .unwrap_or_else(|e| panic!("{code}.devtest: {e}"));
             sentences.insert(*code, text.lines().map(str::to_string).collect());
         }
-        let meta = std::fs::read_to_string(dir.join("metadata_devtest.tsv"))
-            .expect("metadata_devtest.tsv");
-        let urls: Vec<&str> = meta
-            .lines()
-            .skip(1)
-            .map(|l| l.split('\t').next().unwrap_or(""))
-            .collect();
-        let mut documents = Vec::new();
-        let mut start = 0;
-        for i in 1..=urls.len() {
-            if i == urls.len() || urls[i] != urls[start] {
-                documents.push((start, i));
-                start = i;
-            }
-        }
+        let documents = flores::document_ranges(dir);
         Flores {
             sentences,
             documents,

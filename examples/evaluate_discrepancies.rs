@@ -26,6 +26,8 @@
 //! Where perturbations are placed depends on claimdiff's own extraction (dates and names it
 //! reads); documents where no place is found are not counted for that kind.
 
+#[path = "common/flores.rs"]
+mod flores;
 use claimdiff::alignment;
 use claimdiff::claims::AnalysedDocument;
 use claimdiff::discrepancies::{self, Discrepancy, DiscrepancyKind, Severity};
@@ -120,20 +122,7 @@ fn load(dir: &Path) -> Corpus {
                 .collect()
         })
         .collect();
-    let meta = std::fs::read_to_string(dir.join("metadata_devtest.tsv")).expect("metadata");
-    let urls: Vec<&str> = meta
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').next().unwrap_or(""))
-        .collect();
-    let mut documents = Vec::new();
-    let mut start = 0;
-    for i in 1..=urls.len() {
-        if i == urls.len() || urls[i] != urls[start] {
-            documents.push((start, i));
-            start = i;
-        }
-    }
+    let documents = flores::document_ranges(dir);
     Corpus {
         sentences,
         documents,
