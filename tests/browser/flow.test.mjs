@@ -53,11 +53,11 @@ await browserSuite("claimdiff user flow in Chromium", (env) => {
       await waitRecompared(page, () => page.getByRole("button", { name: "Compare", exact: true }).click());
       assert.match((await cards.nth(0).locator(".detected").textContent()) || "", /^detected: \S+/, "the detected language is shown next to the empty field");
       const before = await listed(page);
-      const target = before.find((m) => m.includes("1.8 million"));
+      const target = before.find((m) => m.includes("1.8 million in sl"));
       assert.ok(target, `the planted 1.8 million discrepancy is listed (got: ${before.join(" | ")})`);
 
       // 5. Pick it: every column highlights its evidence.
-      const item = page.locator(".cd-item", { hasText: "1.8 million" });
+      const item = page.locator(".cd-item", { hasText: "1.8 million in sl" });
       await item.click();
       const activeDocs = await page.locator(".cd-table mark.cd-active").evaluateAll((ms) => [...new Set(ms.map((m) => m.dataset.doc))].sort());
       assert.deepEqual(activeDocs, ["en", "pl", "sl"], "the evidence is highlighted in all three columns");

@@ -60,7 +60,7 @@ await browserSuite("claimdiff page in Chromium", (env) => {
       assert.ok(numbers.length >= 1 && numbers.every((k) => k === "number"), `kind filter keeps only numbers: ${numbers}`);
       await page.locator('.cd-chip[data-field="kind"][data-value="number"]').click();
       assert.equal(await page.locator(".cd-item").count(), total, "clearing the filter shows every discrepancy again");
-      await page.getByLabel("Filter discrepancies by text").fill("1.8 million");
+      await page.getByLabel("Filter discrepancies by text").fill("1.8 million in sl");
       assert.equal(await page.locator(".cd-item").count(), 1, "text filter finds the 1.8 million discrepancy");
       await page.getByLabel("Filter discrepancies by text").fill("");
 
