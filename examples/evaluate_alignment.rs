@@ -26,18 +26,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-const LANGUAGES: &[(&str, &str)] = &[
-    ("pol_Latn", "pl"),
-    ("srp_Cyrl", "sr-Cyrl"),
-    ("slv_Latn", "sl"),
-    ("hrv_Latn", "hr"),
-    ("ces_Latn", "cs"),
-    ("rus_Cyrl", "ru"),
-    ("ukr_Cyrl", "uk"),
-    ("bul_Cyrl", "bg"),
-    ("eng_Latn", "en"),
-    ("deu_Latn", "de"),
-];
+use flores::LANGUAGES;
 const MULTI: &[&str] = &["pol_Latn", "srp_Cyrl", "slv_Latn", "eng_Latn", "deu_Latn"];
 const ARTICLE_SENTENCES: usize = 30;
 const DROP_SHARE: f64 = 0.2;

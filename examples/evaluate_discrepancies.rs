@@ -37,18 +37,7 @@ use claimdiff::{Document, Mode, Options};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-const LANGUAGES: &[(&str, &str)] = &[
-    ("pol_Latn", "pl"),
-    ("srp_Cyrl", "sr-Cyrl"),
-    ("slv_Latn", "sl"),
-    ("hrv_Latn", "hr"),
-    ("ces_Latn", "cs"),
-    ("rus_Cyrl", "ru"),
-    ("ukr_Cyrl", "uk"),
-    ("bul_Cyrl", "bg"),
-    ("eng_Latn", "en"),
-    ("deu_Latn", "de"),
-];
+use flores::LANGUAGES;
 
 const KINDS: &[(DiscrepancyKind, &str)] = &[
     (DiscrepancyKind::Number, "number"),

@@ -2,6 +2,20 @@
 
 use std::path::Path;
 
+/// The ten languages the evaluations pair up: FLORES file code, language tag.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("pol_Latn", "pl"),
+    ("srp_Cyrl", "sr-Cyrl"),
+    ("slv_Latn", "sl"),
+    ("hrv_Latn", "hr"),
+    ("ces_Latn", "cs"),
+    ("rus_Cyrl", "ru"),
+    ("ukr_Cyrl", "uk"),
+    ("bul_Cyrl", "bg"),
+    ("eng_Latn", "en"),
+    ("deu_Latn", "de"),
+];
+
 /// Line ranges of the documents in `metadata_devtest.tsv`: consecutive
 /// lines with one source URL form one document.
 pub fn document_ranges(dir: &Path) -> Vec<(usize, usize)> {

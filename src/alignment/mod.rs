@@ -39,6 +39,15 @@ pub struct Group {
     pub score: f64,
 }
 
+impl Group {
+    /// The documents (by index) that have claims in this group.
+    pub fn present_docs(&self) -> Vec<usize> {
+        (0..self.claims.len())
+            .filter(|&d| !self.claims[d].is_empty())
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
     /// The mode used: never `Auto`.

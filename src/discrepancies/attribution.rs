@@ -54,9 +54,7 @@ pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Vec<Discr
         }
     }
     let mut out = Vec::new();
-    let present: Vec<usize> = (0..docs.len())
-        .filter(|&d| !group.claims[d].is_empty())
-        .collect();
+    let present = group.present_docs();
     // Each finding: the documents on each side, as (who, [said indices]).
     let mut findings: Vec<Vec<(usize, Vec<usize>)>> = Vec::new();
     for quote in [true, false] {

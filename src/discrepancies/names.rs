@@ -71,9 +71,7 @@ pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Vec<Discr
     if slots.len() < 2 {
         return Vec::new();
     }
-    let present: Vec<usize> = (0..docs.len())
-        .filter(|&d| !group.claims[d].is_empty())
-        .collect();
+    let present = group.present_docs();
     let mut sets = DisjointSets::new(slots.len());
     let mut paired = vec![false; slots.len()];
     let mut alike = vec![false; slots.len()];

@@ -175,9 +175,7 @@ pub fn detect(
     if slots.len() < 2 {
         return Vec::new();
     }
-    let present: Vec<usize> = (0..docs.len())
-        .filter(|&d| !group.claims[d].is_empty())
-        .collect();
+    let present = group.present_docs();
     let mut sets = DisjointSets::new(slots.len());
     let mut disagrees = vec![false; slots.len()];
     for (k, &x) in present.iter().enumerate() {
