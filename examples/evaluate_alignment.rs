@@ -44,12 +44,30 @@ fn main() {
         );
         return;
     }
+    // CLAIMDIFF_EVAL_SUITES=textberg,translation,news,multi runs only those
+    // suites (for quick iterations; the report and floors need them all).
+    let only = std::env::var("CLAIMDIFF_EVAL_SUITES").ok();
+    let wanted = |suite: &str| {
+        only.as_deref()
+            .map_or(true, |o| o.split(',').any(|s| s == suite))
+    };
     let mut report = Report::default();
-    textberg(&data.join("textberg-dev"), &mut report);
+    let timed = |name: &str, run: &mut dyn FnMut()| {
+        if wanted(name) {
+            let start = std::time::Instant::now();
+            run();
+            eprintln!("{name}: {:.2} s", start.elapsed().as_secs_f64());
+        }
+    };
+    timed("textberg", &mut || {
+        textberg(&data.join("textberg-dev"), &mut report)
+    });
     let flores = Flores::load(&data.join("flores200"));
-    flores_translation(&flores, &mut report);
-    flores_news(&flores, &mut report);
-    flores_news_multi(&flores, &mut report);
+    timed("translation", &mut || {
+        flores_translation(&flores, &mut report)
+    });
+    timed("news", &mut || flores_news(&flores, &mut report));
+    timed("multi", &mut || flores_news_multi(&flores, &mut report));
     if let Some(path) = report_path {
         std::fs::write(&path, report.markdown()).expect("report is writable");
         eprintln!("wrote {}", path.display());
