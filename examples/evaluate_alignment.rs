@@ -15,6 +15,9 @@
 //! - `flores-news-multi`: five languages at once, each reordered and thinned independently; cluster
 //!   purity and completeness of the groups.
 //!
+//! Exits non-zero when a score falls below its floor (see the end of `main`).
+//! `CLAIMDIFF_EVAL_SUITES=textberg,translation,news,multi` runs only those suites.
+//!
 //! The data is not part of the project: without it the command says so and exits.
 
 #[path = "common/flores.rs"]
@@ -44,15 +47,55 @@ fn main() {
         );
         return;
     }
+    // CLAIMDIFF_EVAL_SUITES=textberg,translation,news,multi runs only those
+    // suites (for quick iterations; the report and floors need them all).
+    let only = std::env::var("CLAIMDIFF_EVAL_SUITES").ok();
+    let wanted = |suite: &str| {
+        only.as_deref()
+            .map_or(true, |o| o.split(',').any(|s| s == suite))
+    };
     let mut report = Report::default();
-    textberg(&data.join("textberg-dev"), &mut report);
+    let timed = |name: &str, run: &mut dyn FnMut()| {
+        if wanted(name) {
+            let start = std::time::Instant::now();
+            run();
+            eprintln!("{name}: {:.2} s", start.elapsed().as_secs_f64());
+        }
+    };
+    timed("textberg", &mut || {
+        textberg(&data.join("textberg-dev"), &mut report)
+    });
     let flores = Flores::load(&data.join("flores200"));
-    flores_translation(&flores, &mut report);
-    flores_news(&flores, &mut report);
-    flores_news_multi(&flores, &mut report);
+    timed("translation", &mut || {
+        flores_translation(&flores, &mut report)
+    });
+    timed("news", &mut || flores_news(&flores, &mut report));
+    timed("multi", &mut || flores_news_multi(&flores, &mut report));
     if let Some(path) = report_path {
         std::fs::write(&path, report.markdown()).expect("report is writable");
         eprintln!("wrote {}", path.display());
+    }
+    // Floors just under what alignment reaches now, so a regression fails
+    // (a suite left out by CLAIMDIFF_EVAL_SUITES is not checked).
+    let floors = [
+        ("textberg-dev", "strict_f1", 0.80),
+        ("flores-translation", "min_strict_f1", 0.98),
+        ("flores-news", "slavic_mean_link_f1", 0.93),
+        ("flores-news", "english_german_mean_link_f1", 0.79),
+        ("flores-news-multi", "purity", 0.91),
+        ("flores-news-multi", "completeness", 0.88),
+    ];
+    let mut failed = false;
+    for (suite, metric, floor) in floors {
+        if let Some(v) = report.get(suite, metric) {
+            if v < floor {
+                eprintln!("evaluate_alignment: {suite} {metric} {v:.3} is below the floor {floor}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        std::process::exit(1);
     }
 }
 
@@ -117,6 +160,23 @@ impl Report {
                 n("link_recall"),
                 n("link_f1"),
                 n("omission_f1")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\nNews-mode link F1 by group of pairs:\n\n| pairs | mean | worst |\n|---|---|---|"
+        );
+        for (group, label) in [
+            ("slavic", "both Slavic"),
+            ("english_german", "with English or German"),
+        ] {
+            let _ = writeln!(
+                out,
+                "| {label} | {:.3} | {:.3} |",
+                self.get("flores-news", &format!("{group}_mean_link_f1"))
+                    .unwrap_or(f64::NAN),
+                self.get("flores-news", &format!("{group}_min_link_f1"))
+                    .unwrap_or(f64::NAN)
             );
         }
         let _ = writeln!(
@@ -524,6 +584,30 @@ fn flores_news(flores: &Flores, report: &mut Report) {
             &format!("mean_{metric}"),
             sum / pairs.len() as f64,
         );
+    }
+    // Link F1 between Slavic languages, and with English or German, apart:
+    // string similarity meets two different problems there.
+    let slavic = |code: &str| !matches!(code, "eng_Latn" | "deu_Latn");
+    for (group, in_group) in [
+        (
+            "slavic",
+            &(|a: &str, b: &str| slavic(a) && slavic(b)) as &dyn Fn(&str, &str) -> bool,
+        ),
+        ("english_german", &|a: &str, b: &str| {
+            !(slavic(a) && slavic(b))
+        }),
+    ] {
+        let f1s: Vec<f64> = pairs
+            .iter()
+            .filter(|(a, b)| in_group(a, b))
+            .filter_map(|(a, b)| {
+                report.get(&format!("flores-news/{}-{}", short(a), short(b)), "link_f1")
+            })
+            .collect();
+        let mean = f1s.iter().sum::<f64>() / f1s.len().max(1) as f64;
+        let min = f1s.iter().copied().fold(f64::MAX, f64::min);
+        report.eval("flores-news", &format!("{group}_mean_link_f1"), mean);
+        report.eval("flores-news", &format!("{group}_min_link_f1"), min);
     }
 }
 
