@@ -423,7 +423,7 @@ fn main() {
         }
     }
     // Segmentation: at most this many gold mentions split (a ceiling, target zero).
-    let max_splits = 101;
+    let max_splits = 4;
     if seg_splits > max_splits {
         eprintln!("evaluate_facts: slavicner segmentation_splits {seg_splits} is above the ceiling {max_splits}");
         failed = true;

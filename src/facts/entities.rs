@@ -194,12 +194,13 @@ fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    // A case ending left on one side only: "Bibiová" / "Биби" ("bibi" / "bib").
+    // A case ending left on one side only: "Bibiová" / "Биби" ("bibi" /
+    // "bib"), "Theresy" / "Theresa" ("teresj" / "teres").
     let (s, l) = if la <= lb { (a, b) } else { (b, a) };
     if la.min(lb) >= 3
         && l.starts_with(s)
         && l.len() - s.len() <= 2
-        && l[s.len()..].chars().all(is_vowel)
+        && l[s.len()..].chars().all(|c| is_vowel(c) || c == 'j')
     {
         return true;
     }
@@ -427,6 +428,7 @@ mod tests {
             ("Ławrow", "Лавров"),
             ("Brexicie", "Брекзит"),
             ("Theresą May", "Theresa May"),
+            ("Theresy May", "Theresa May"),
             ("Wielkiej Brytanii", "Великобритания"),
             ("W. Brytanii", "Великобритании"),
             ("Británie", "Великобритания"),
