@@ -90,24 +90,144 @@ fn continues_in_lower_case(rest: &[(usize, char)]) -> bool {
 fn is_abbreviation(before_dot: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
         // Polish
-        "ok", "np", "tzw", "m.in", "tys", "mln", "mld", "dr", "prof", "inż", "św", "ul", "r", "gen",
-        "płk", "ppłk", "min", "ws", "wg", "przyp", "red", "tj", "itd", "itp", "proc", "godz", "al",
+        "ok",
+        "np",
+        "tzw",
+        "m.in",
+        "tys",
+        "mln",
+        "mld",
+        "dr",
+        "prof",
+        "inż",
+        "św",
+        "ul",
+        "r",
+        "gen",
+        "płk",
+        "ppłk",
+        "min",
+        "ws",
+        "wg",
+        "przyp",
+        "red",
+        "tj",
+        "itd",
+        "itp",
+        "proc",
+        "godz",
+        "al",
+        "wlk",
+        "ds",
+        "im",
+        "ks",
+        "bp",
+        "abp",
+        "pkt",
+        "ust",
+        "gm",
+        "woj",
+        "pow",
+        "zm",
+        "tzn",
+        // Czech and Slovak
+        "např",
+        "mj",
+        "resp",
+        "tj",
+        "atd",
+        "apod",
+        "sv",
+        "ing",
+        "mgr",
+        "č",
+        "odst",
         // South Slavic
-        "tzv", "npr", "god", "itd", "sv", "dipl", "mr", "st", "gl", "br", "тзв", "нпр", "год",
-        "итд", "бр", "др", "проф", "мил", "млн", "млрд", "тыс", "г", "гг", "т.е", "т.д", "ул",
-        "стр", "им", // English and German
-        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "no", "gen",
-        "col", "lt", "sgt", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "z.b", "bzw", "ca",
-        "nr", "usw", "vgl",
+        "tzv",
+        "npr",
+        "god",
+        "itd",
+        "sv",
+        "dipl",
+        "mr",
+        "st",
+        "gl",
+        "br",
+        "тзв",
+        "нпр",
+        "год",
+        "итд",
+        "бр",
+        "др",
+        "проф",
+        "мил",
+        "млн",
+        "млрд",
+        "тыс",
+        "г",
+        "гг",
+        "т.е",
+        "т.д",
+        "ул",
+        "стр",
+        "им",
+        "св",
+        "гр",
+        "вул",
+        "ім",
+        "акад",
+        "ген",
+        "тов",
+        "т.нар",
+        "напр",
+        "пр",
+        // English and German
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "u.s",
+        "no",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "z.b",
+        "bzw",
+        "ca",
+        "nr",
+        "usw",
+        "vgl",
     ];
     let word = before_dot
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .rsplit(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '"' | '„' | '“' | '«' | '‚' | '-' | '/')
+        })
         .next()
         .unwrap_or("");
+    // Initials run together: "N.V.", "K.M.".
+    let initials = word.split('.').all(|part| {
+        let mut letters = part.chars();
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
+    });
     let lower = word.to_lowercase();
     let mut letters = lower.chars();
     let single_letter = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic() && word.chars().all(char::is_uppercase));
-    single_letter || ABBREVIATIONS.contains(&lower.as_str())
+    single_letter || initials || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
@@ -151,6 +271,18 @@ mod tests {
         assert_eq!(
             split("Headline\n\nJ. Smith said so. Then\nit went on."),
             ["Headline", "J. Smith said so.", "Then\nit went on."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_inside_names() {
+        assert_eq!(
+            split("Rząd Wlk. Brytanii powołał Grupę ds. Brexitu. Spółki N.V. Gasunie i K.M. Chaudary. Храм „Св. Серафим“ е тук."),
+            [
+                "Rząd Wlk. Brytanii powołał Grupę ds. Brexitu.",
+                "Spółki N.V. Gasunie i K.M. Chaudary.",
+                "Храм „Св. Серафим“ е тук."
+            ]
         );
     }
 
