@@ -44,8 +44,12 @@ pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Vec<Discr
     let mut slots: Vec<Slot> = Vec::new();
     // Keys of every word of each document's claims in the group.
     let mut vocab: Vec<Vec<String>> = vec![Vec::new(); docs.len()];
-    for (d, claims) in group.claims.iter().enumerate() {
-        for &c in claims {
+    // Documents in the order of their ids: pairing is greedy and ties go to
+    // the first slot, so the caller's order of documents must not decide it.
+    let mut by_id: Vec<usize> = (0..group.claims.len()).collect();
+    crate::sort::sort_by_key(&mut by_id, |&d| docs[d].id());
+    for &d in &by_id {
+        for &c in &group.claims[d] {
             let claim = &docs[d].claims[c];
             let text = &docs[d].source.text;
             vocab[d].extend(claim.words.iter().map(|w| key(&text[w.start..w.end])));
@@ -71,7 +75,8 @@ pub fn detect(docs: &[AnalysedDocument], group: &Group, mode: Mode) -> Vec<Discr
     if slots.len() < 2 {
         return Vec::new();
     }
-    let present = group.present_docs();
+    let mut present = group.present_docs();
+    crate::sort::sort_by_key(&mut present, |&d| docs[d].id());
     let mut sets = DisjointSets::new(slots.len());
     let mut paired = vec![false; slots.len()];
     let mut alike = vec![false; slots.len()];
