@@ -132,7 +132,7 @@ fn fingerprints(report: &claimdiff::Report) -> BTreeSet<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn never_panics_and_spans_slice_back(docs in documents(0, 5), mode in mode()) {
