@@ -4,6 +4,7 @@
 //! links are joined into groups across all documents, so a claim present in
 //! four of five versions shows which version lacks it.
 
+pub mod cognates;
 pub mod groups;
 pub mod news;
 pub mod similarity;
@@ -69,7 +70,11 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
     for &(x, y) in &pairs {
         let pair = match mode {
             Mode::News => news::align(&vectors[x], &vectors[y]),
-            _ => translation::align(&vectors[x], &vectors[y]),
+            _ => translation::align(
+                &vectors[x],
+                &vectors[y],
+                &cognates::Profiles::new(&docs[x], &docs[y]),
+            ),
         };
         links.extend(pair.into_iter().map(|l| Link {
             doc_a: x,
