@@ -236,6 +236,10 @@ fn describe(
             None => by_name.push((&slot.word, text, vec![slot.doc])),
         }
     }
+    // Each name's documents in the caller's order, like every other message.
+    for (_, _, ds) in &mut by_name {
+        crate::sort::sort(ds);
+    }
     crate::sort::sort_by(&mut by_name, |a, b| {
         a.2.len().cmp(&b.2.len()).then(a.0.cmp(b.0))
     });
