@@ -31,7 +31,8 @@ const CHROMIUM = process.env.CLAIMDIFF_CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
 ];
-const GZIP_BUDGET = Number(process.env.WASM_GZIP_BUDGET || 102400);
+// The issue's size target (100 KB, read as KiB); scripts/build.sh has its own, looser budget.
+const SIZE_TARGET = 102400;
 
 const log = (...a) => console.error(...a);
 const names = JSON.parse(readFileSync(path.join(casesDir, "index.json"), "utf8"));
@@ -211,7 +212,7 @@ const best = (vals) => (vals.length ? Math.min(...vals) : null);
 const exps = results.flatMap((r) => (r.exponent?.chromium !== undefined ? [r.exponent.chromium] : []));
 const bigCases = results.filter((r) => r.bytes >= 250e3);
 const targets = [
-  ["wasm ≤ 100 KB gzipped", `${(size.gzip / 1024).toFixed(1)} KiB (${size.gzip} bytes; raw ${size.raw})`, size.gzip <= GZIP_BUDGET],
+  ["wasm ≤ 100 KB gzipped", `${(size.gzip / 1024).toFixed(1)} KiB (${size.gzip} bytes; raw ${size.raw})`, size.gzip <= SIZE_TARGET],
   (() => {
     const v = worst(at1M.filter((r) => ok(r.chromium)).map((r) => r.chromium.median_ms));
     const missing = at1M.some((r) => !ok(r.chromium));
@@ -264,7 +265,7 @@ ${env}
 
 ${targetTable}
 
-wasm: ${size.raw} bytes raw, ${size.gzip} bytes gzip -9 (the build fails over \`WASM_GZIP_BUDGET\`, ${GZIP_BUDGET}).
+wasm: ${size.raw} bytes raw, ${size.gzip} bytes gzip -9 (scripts/build.sh fails over \`WASM_GZIP_BUDGET\`: 106 KiB by default on the Debian route used here, 120 KiB on the plain rustup route).
 ${pageLine}
 
 ## Every input
