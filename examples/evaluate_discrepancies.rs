@@ -377,6 +377,13 @@ fn delete_sentence(v: &Version) -> Option<(Version, usize)> {
     Some((out, k))
 }
 
+/// CLAIMDIFF_EVAL_DUMP=number,alarm,… prints misses of those perturbations
+/// (and false alarms) with the sentences involved, to classify their causes.
+fn dump(what: &str) -> bool {
+    std::env::var("CLAIMDIFF_EVAL_DUMP")
+        .is_ok_and(|v| v.split(',').any(|w| w == what || w == "all"))
+}
+
 fn severe(d: &Discrepancy) -> bool {
     d.severity >= Severity::Warning
 }
@@ -403,8 +410,14 @@ fn evaluate_pair(corpus: &Corpus, a: usize, b: usize) -> Tally {
         for (k, (kind, _)) in KINDS.iter().enumerate() {
             if let Some(d) = found.iter().find(|d| d.kind == *kind && severe(d)) {
                 tally.alarms[k] += 1;
-                if std::env::var_os("CLAIMDIFF_EVAL_SHOW").is_some() {
-                    eprintln!("FA {} {:?}: {}", doc, d.kind, d.message);
+                if dump("alarm") {
+                    eprintln!(
+                        "FA {}-{} doc {doc} {:?}: {}",
+                        short(a),
+                        short(b),
+                        d.kind,
+                        d.message
+                    );
                 }
             }
         }
@@ -433,6 +446,30 @@ fn evaluate_pair(corpus: &Corpus, a: usize, b: usize) -> Tally {
             tally.tried[k] += 1;
             let right: Vec<&Discrepancy> =
                 found.iter().filter(|d| d.kind == kind).filter(at).collect();
+            if dump(PERTURBED[k]) && !right.iter().any(|d| severe(d)) {
+                eprintln!(
+                    "MISS {} {}-{} doc {doc} line {l}: «{}» → «{}»\n  other: «{}»",
+                    PERTURBED[k],
+                    short(a),
+                    short(b),
+                    &y.lines[l],
+                    &py.lines[l][s..e],
+                    x.lines.get(l).map_or("", String::as_str)
+                );
+                for d in &found {
+                    eprintln!("  found {:?} {:?}: {}", d.kind, d.severity, d.message);
+                }
+                for (who, v) in [("x", &x), ("y", &py)] {
+                    for f in facts(v).iter().filter(|f| f.0 == l) {
+                        eprintln!(
+                            "  fact {who} {:?} «{}» {:?}",
+                            f.1,
+                            &v.lines[l][f.3..f.4],
+                            f.2
+                        );
+                    }
+                }
+            }
             if !right.is_empty() {
                 tally.found[k] += 1;
                 if right.iter().any(|d| severe(d)) {
@@ -454,6 +491,39 @@ fn evaluate_pair(corpus: &Corpus, a: usize, b: usize) -> Tally {
                             .any(|ev| ev.doc == 0 && ev.claim == deleted)
                 })
                 .collect();
+            if dump("omission") && !right.iter().any(|d| severe(d)) {
+                eprintln!(
+                    "MISS omission {}-{} doc {doc} line {deleted}/{}: «{}»\n  before: «{}»\n  after: «{}»",
+                    short(a),
+                    short(b),
+                    y.lines.len(),
+                    &y.lines[deleted],
+                    &x.lines[deleted - 1],
+                    x.lines.get(deleted + 1).map_or("", String::as_str)
+                );
+                for d in &found {
+                    eprintln!("  found {:?} {:?}: {}", d.kind, d.severity, d.message);
+                }
+                let (dx, sx) = x.document("x");
+                let (dy, sy) = py.document("y");
+                let options = Options {
+                    mode: Mode::Translation,
+                    ..Options::default()
+                };
+                let analysed = [
+                    AnalysedDocument::from_sentences(&dx, &sx, &options),
+                    AnalysedDocument::from_sentences(&dy, &sy, &options),
+                ];
+                let alignment = alignment::align(&analysed, Mode::Translation);
+                for link in &alignment.links {
+                    if link.claims_a.contains(&deleted) {
+                        eprintln!(
+                            "  link {:?} {:?} {:.2}",
+                            link.claims_a, link.claims_b, link.score
+                        );
+                    }
+                }
+            }
             if !right.is_empty() {
                 tally.found[3] += 1;
                 if right.iter().any(|d| severe(d)) {
