@@ -224,6 +224,13 @@ pub fn detect(
     let mut disagrees = vec![false; slots.len()];
     for (k, &x) in present.iter().enumerate() {
         for &y in &present[k + 1..] {
+            // The smaller id first: ties in pairing must not depend on the
+            // order in which the documents were given.
+            let (x, y) = if docs[y].id() < docs[x].id() {
+                (y, x)
+            } else {
+                (x, y)
+            };
             for (i, j, same) in pair_numbers(&slots, x, y, options.numeric_tolerance, mode) {
                 sets.union(i, j);
                 if !same {
