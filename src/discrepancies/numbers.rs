@@ -17,6 +17,9 @@ use crate::{Mode, Options};
 /// How far an approximate figure may be from an exact one ("około 1,6 mln"
 /// and "1,58 mln"): rounding to two significant digits.
 const APPROXIMATE: f64 = 0.05;
+/// In news mode, differing figures pair only when this alike in size
+/// (see `unlikeness`): "1.6 million" and "1.8 million", not "3" and "100".
+const NEWS_ALIKE: f64 = 1.5;
 
 /// What number discrepancies compare: a fact seen as a measure.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -345,6 +348,26 @@ fn pair_numbers(
     // Most alike first: a changed digit keeps the size of the number, while
     // the unrelated figures of one sentence seldom share it ("17. století" and
     // "1861" against "1862").
+    if mode == Mode::News {
+        // Independent reports group claims loosely and cite other years and
+        // figures for good reasons: only dates and figures of one size pair
+        // ("1.6 million" / "1.8 million"), never "1961" / "2024" or "7" / "2000".
+        closest(
+            &mut left,
+            &mut right,
+            &|a, b| match (a.measure, b.measure) {
+                (Measure::Date(_), Measure::Date(_)) => Some(1.0),
+                (Measure::Amount { .. }, Measure::Amount { .. })
+                    if a.measure.comparable(&b.measure) && !year_like(&a.measure) =>
+                {
+                    let u = unlikeness(a.measure.order(), b.measure.order());
+                    (u <= NEWS_ALIKE).then_some(u)
+                }
+                _ => None,
+            },
+        );
+        return pairs;
+    }
     closest(&mut left, &mut right, &|a, b| {
         a.measure
             .comparable(&b.measure)
@@ -354,6 +377,12 @@ fn pair_numbers(
         a.measure.cross(&b.measure).map(|(p, q)| unlikeness(p, q))
     });
     pairs
+}
+
+/// A whole number that reads as a year.
+fn year_like(m: &Measure) -> bool {
+    m.plain()
+        .is_some_and(|v| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v))
 }
 
 /// How unlike two values are in size: 1 for equal, growing with their ratio.
@@ -533,16 +562,7 @@ fn describe(
         .collect();
     // "2011" read as a year in one version and a plain number in another is
     // still a date when another member is one.
-    let year_like = |s: usize| match slots[s].measure {
-        Measure::Amount {
-            value,
-            high: None,
-            percent: false,
-            relative: false,
-            ..
-        } => value.fract() == 0.0 && (1000.0..=2100.0).contains(&value),
-        _ => false,
-    };
+    let year_like = |s: usize| year_like(&slots[s].measure);
     // A day given alone where another version has the full date is the date.
     let has_day = dates.iter().any(|d| d.day.is_some());
     let day_like = |s: usize| {
