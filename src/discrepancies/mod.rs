@@ -88,7 +88,7 @@ pub struct Found {
 /// user's minimum severity and suppressed fingerprints.
 pub fn detect(docs: &[AnalysedDocument], alignment: &Alignment, options: &Options) -> Found {
     let mut all = Vec::new();
-    let direct = omission::DirectLinks::new(alignment);
+    let direct = omission::DirectLinks::new(docs, alignment);
     for group in &alignment.groups {
         all.extend(numbers::detect(docs, group, alignment.mode, options));
         all.extend(names::detect(docs, group, alignment.mode));

@@ -17,6 +17,9 @@ use crate::{Mode, Options};
 /// How far an approximate figure may be from an exact one ("około 1,6 mln"
 /// and "1,58 mln"): rounding to two significant digits.
 const APPROXIMATE: f64 = 0.05;
+/// In news mode, differing figures pair only when this alike in size
+/// (see `unlikeness`): "1.6 million" and "1.8 million", not "3" and "100".
+const NEWS_ALIKE: f64 = 1.5;
 
 /// What number discrepancies compare: a fact seen as a measure.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,6 +62,50 @@ impl Measure {
             }
             _ => None,
         }
+    }
+
+    /// A plain count: what an extractor that missed the unit or month name
+    /// sees of a duration or a date ("29 lat" / "29", "16. studenoga" / "16").
+    fn plain(&self) -> Option<f64> {
+        match *self {
+            Measure::Amount {
+                value,
+                high: None,
+                percent: false,
+                relative: false,
+                ..
+            } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Whether a measure of another kind may be the same fact read
+    /// differently: a duration and its count, a date and its day.
+    fn cross(&self, other: &Measure) -> Option<(f64, f64)> {
+        let (plain, other) = match (self.plain(), other.plain()) {
+            (Some(v), None) => (v, other),
+            (None, Some(v)) => (v, self),
+            _ => return None,
+        };
+        let of_other = match *other {
+            Measure::Duration(amount, _, _) => amount,
+            // "8 razy więcej" read as a multiplier in one version only.
+            Measure::Amount {
+                value,
+                high: None,
+                percent: false,
+                relative: true,
+                ..
+            } => value,
+            Measure::Date(d) => f64::from(d.day?),
+            _ => return None,
+        };
+        if matches!(other, Measure::Date(_))
+            && !(plain.fract() == 0.0 && (1.0..=31.0).contains(&plain))
+        {
+            return None;
+        }
+        Some((plain, of_other))
     }
 
     /// Whether two measures can be about the same thing at all.
@@ -180,7 +227,14 @@ pub fn detect(
     let mut disagrees = vec![false; slots.len()];
     for (k, &x) in present.iter().enumerate() {
         for &y in &present[k + 1..] {
-            for (i, j, same) in pair_numbers(&slots, x, y, options.numeric_tolerance) {
+            // The smaller id first: ties in pairing must not depend on the
+            // order in which the documents were given.
+            let (x, y) = if docs[y].id() < docs[x].id() {
+                (y, x)
+            } else {
+                (x, y)
+            };
+            for (i, j, same) in pair_numbers(&slots, x, y, options.numeric_tolerance, mode) {
                 sets.union(i, j);
                 if !same {
                     disagrees[i] = true;
@@ -206,9 +260,22 @@ pub fn detect(
 }
 
 /// Pairs the numbers of documents `x` and `y`: (slot, slot, same value?).
-fn pair_numbers(slots: &[Slot], x: usize, y: usize, tolerance: f64) -> Vec<(usize, usize, bool)> {
-    let mut left: Vec<usize> = (0..slots.len()).filter(|&s| slots[s].doc == x).collect();
-    let mut right: Vec<usize> = (0..slots.len()).filter(|&s| slots[s].doc == y).collect();
+fn pair_numbers(
+    slots: &[Slot],
+    x: usize,
+    y: usize,
+    tolerance: f64,
+    mode: Mode,
+) -> Vec<(usize, usize, bool)> {
+    let left: Vec<usize> = (0..slots.len()).filter(|&s| slots[s].doc == x).collect();
+    let right: Vec<usize> = (0..slots.len()).filter(|&s| slots[s].doc == y).collect();
+    // Position of each slot among its document's numbers, for tie-breaks.
+    let rank = |s: usize, side: &[usize]| side.iter().position(|&t| t == s).unwrap_or(0);
+    let (rank_l, rank_r): (Vec<usize>, Vec<usize>) = (
+        (0..slots.len()).map(|s| rank(s, &left)).collect(),
+        (0..slots.len()).map(|s| rank(s, &right)).collect(),
+    );
+    let (mut left, mut right) = (left, right);
     let mut pairs = Vec::new();
     let mut take = |left: &mut Vec<usize>,
                     right: &mut Vec<usize>,
@@ -228,23 +295,104 @@ fn pair_numbers(slots: &[Slot], x: usize, y: usize, tolerance: f64) -> Vec<(usiz
     take(
         &mut left,
         &mut right,
-        &|a, b| a.measure.comparable(&b.measure) && same_value(&a.measure, &b.measure, tolerance),
+        &|a, b| {
+            a.measure.comparable(&b.measure) && same_value(&a.measure, &b.measure, tolerance, mode)
+        },
         true,
     );
-    // What is left differs; pair it by the thing counted, then by order.
+    // A count that another version gives as a duration or a date's day.
+    take(
+        &mut left,
+        &mut right,
+        &|a, b| a.measure.cross(&b.measure).is_some_and(|(p, q)| p == q),
+        true,
+    );
+    // What is left differs; pair it by the thing counted, then by likeness.
     take(
         &mut left,
         &mut right,
         &|a, b| a.measure.comparable(&b.measure) && same_counted(a.fact, b.fact),
         false,
     );
-    take(
-        &mut left,
-        &mut right,
-        &|a, b| a.measure.comparable(&b.measure) && !a.idiom_prone && !b.idiom_prone,
-        false,
-    );
+    let mut closest = |left: &mut Vec<usize>,
+                       right: &mut Vec<usize>,
+                       cost: &dyn Fn(&Slot, &Slot) -> Option<f64>| {
+        loop {
+            let mut best: Option<(usize, usize, f64, usize)> = None;
+            for (i, &l) in left.iter().enumerate() {
+                for (j, &r) in right.iter().enumerate() {
+                    let (a, b) = (&slots[l], &slots[r]);
+                    // A small number in words pairs only with a small number
+                    // in digits ("osiem" / "9"): two in words are as likely
+                    // idioms ("w cztery oczy" / "the two leaders").
+                    let small = |s: &Slot| s.measure.plain().is_some_and(|v| v.abs() <= 10.0);
+                    let idiom_ok = match (a.idiom_prone, b.idiom_prone) {
+                        (false, false) => true,
+                        (true, true) => false,
+                        _ => small(a) && small(b),
+                    };
+                    if !idiom_ok {
+                        continue;
+                    }
+                    let Some(c) = cost(a, b) else { continue };
+                    let shift = rank_l[l].abs_diff(rank_r[r]);
+                    if best.map_or(true, |(_, _, bc, bs)| c < bc || (c == bc && shift < bs)) {
+                        best = Some((i, j, c, shift));
+                    }
+                }
+            }
+            let Some((i, j, _, _)) = best else { break };
+            pairs.push((left.remove(i), right.remove(j), false));
+        }
+    };
+    // Most alike first: a changed digit keeps the size of the number, while
+    // the unrelated figures of one sentence seldom share it ("17. století" and
+    // "1861" against "1862").
+    if mode == Mode::News {
+        // Independent reports group claims loosely and cite other years and
+        // figures for good reasons: only dates and figures of one size pair
+        // ("1.6 million" / "1.8 million"), never "1961" / "2024" or "7" / "2000".
+        closest(
+            &mut left,
+            &mut right,
+            &|a, b| match (a.measure, b.measure) {
+                (Measure::Date(_), Measure::Date(_)) => Some(1.0),
+                (Measure::Amount { .. }, Measure::Amount { .. })
+                    if a.measure.comparable(&b.measure) && !year_like(&a.measure) =>
+                {
+                    let u = unlikeness(a.measure.order(), b.measure.order());
+                    (u <= NEWS_ALIKE).then_some(u)
+                }
+                _ => None,
+            },
+        );
+        return pairs;
+    }
+    closest(&mut left, &mut right, &|a, b| {
+        a.measure
+            .comparable(&b.measure)
+            .then(|| unlikeness(a.measure.order(), b.measure.order()))
+    });
+    closest(&mut left, &mut right, &|a, b| {
+        a.measure.cross(&b.measure).map(|(p, q)| unlikeness(p, q))
+    });
     pairs
+}
+
+/// A whole number that reads as a year.
+fn year_like(m: &Measure) -> bool {
+    m.plain()
+        .is_some_and(|v| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v))
+}
+
+/// How unlike two values are in size: 1 for equal, growing with their ratio.
+fn unlikeness(a: f64, b: f64) -> f64 {
+    let (a, b) = (a.abs() + 1.0, b.abs() + 1.0);
+    if a > b {
+        a / b
+    } else {
+        b / a
+    }
 }
 
 fn small_in_words(text: &str, measure: &Measure) -> bool {
@@ -257,7 +405,7 @@ fn close(a: f64, b: f64, tolerance: f64) -> bool {
 }
 
 /// Whether two comparable measures agree.
-fn same_value(a: &Measure, b: &Measure, tolerance: f64) -> bool {
+fn same_value(a: &Measure, b: &Measure, tolerance: f64, mode: Mode) -> bool {
     match (*a, *b) {
         (
             Measure::Amount {
@@ -281,6 +429,33 @@ fn same_value(a: &Measure, b: &Measure, tolerance: f64) -> bool {
                 tolerance
             };
             let bound = |q: Qualifier| matches!(q, AtLeast | MoreThan | AtMost | LessThan);
+            // One end of a range read as a single figure where the other
+            // version's range was not recognised ("1977–1981" / "1977").
+            let end_of = |v: f64, low: f64, high: Option<f64>| {
+                high.is_some_and(|h| close(v, low, tolerance) || close(v, h, tolerance))
+            };
+            if (hy.is_none() && end_of(y, x, hx)) || (hx.is_none() && end_of(x, y, hy)) {
+                return true;
+            }
+            // A translation keeps the figure; a qualifier it words differently
+            // ("ponad 60" / "around 60") does not make it another number, and
+            // one it adds does not make another number agree ("more than 1000"
+            // / "2000").
+            if mode != Mode::News {
+                // "3,9 mln" read as 3.9 million in one language and 3.9 in
+                // another, "6.387" as 6387 or 6.387: the digits agree.
+                let scaled = [1e3, 1e6, 1e9].iter().any(|&k| {
+                    hx.is_none()
+                        && hy.is_none()
+                        && (close(x * k, y, tolerance) || close(y * k, x, tolerance))
+                });
+                return scaled
+                    || close(x, y, tolerance)
+                        && match (hx, hy) {
+                            (Some(p), Some(q)) => close(p, q, tolerance),
+                            _ => hx.is_none() && hy.is_none(),
+                        };
+            }
             match (bound(qx), bound(qy)) {
                 // An exact figure within the other's bound agrees: "ponad 10" and "12".
                 (true, false) => within(x, qx, y) && hy.is_none(),
@@ -387,20 +562,20 @@ fn describe(
         .collect();
     // "2011" read as a year in one version and a plain number in another is
     // still a date when another member is one.
-    let year_like = |s: usize| match slots[s].measure {
-        Measure::Amount {
-            value,
-            high: None,
-            percent: false,
-            relative: false,
-            ..
-        } => value.fract() == 0.0 && (1000.0..=2100.0).contains(&value),
-        _ => false,
+    let year_like = |s: usize| year_like(&slots[s].measure);
+    // A day given alone where another version has the full date is the date.
+    let has_day = dates.iter().any(|d| d.day.is_some());
+    let day_like = |s: usize| {
+        has_day
+            && slots[s]
+                .measure
+                .plain()
+                .is_some_and(|v| v.fract() == 0.0 && (1.0..=31.0).contains(&v))
     };
     let all_dates = !dates.is_empty()
         && members
             .iter()
-            .all(|&s| slots[s].fact.kind == FactKind::Date || year_like(s));
+            .all(|&s| slots[s].fact.kind == FactKind::Date || year_like(s) || day_like(s));
     let (kind, message) = if all_dates {
         (
             DiscrepancyKind::Date,
@@ -458,4 +633,54 @@ pub fn format_value(value: f64, percent: bool) -> String {
         }
     }
     plain(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::DiscrepancyKind;
+
+    fn found(kind: DiscrepancyKind, a: &str, b: &str) -> Vec<String> {
+        crate::discrepancies::messages_in_translation(kind, a, b)
+    }
+
+    #[test]
+    fn a_translation_keeps_the_figure_whatever_its_qualifier() {
+        // "More than 1000" does not agree with 2000 in a translation.
+        let n = found(
+            DiscrepancyKind::Number,
+            "Satelity ważyły ponad 2000 funtów.",
+            "Sateliti su težili preko 1.000 funti.",
+        );
+        assert_eq!(n.len(), 1, "{n:?}");
+        // "ponad 60" and "around 60" are the same figure.
+        assert!(found(
+            DiscrepancyKind::Number,
+            "Zgłoszono ponad 60 przypadków.",
+            "Around 60 cases have been reported.",
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_day_alone_meets_its_date() {
+        let d = found(
+            DiscrepancyKind::Date,
+            "Bush stigao je u Singapur 16. studenoga ujutro.",
+            "Буш пристигна в Сингапур на 26 ноември сутринта.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn the_most_alike_figures_pair() {
+        let n = found(
+            DiscrepancyKind::Date,
+            "Lyžování sahá do 17. století, v roce 1861 vznikl první klub.",
+            "Skiing goes back to the 17th century, and in 1862 the first club opened.",
+        );
+        assert!(
+            n.iter().any(|m| m.contains("1861") && m.contains("1862")),
+            "{n:?}"
+        );
+    }
 }

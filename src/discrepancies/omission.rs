@@ -7,6 +7,7 @@
 
 use super::fingerprint::fingerprint;
 use super::{doc_list, Discrepancy, DiscrepancyKind, Evidence, Severity};
+use crate::alignment::similarity::{self, ClaimVector};
 use crate::alignment::{Alignment, Group};
 use crate::claims::AnalysedDocument;
 use crate::Mode;
@@ -18,11 +19,28 @@ const EXCERPT_CHARS: usize = 80;
 pub struct DirectLinks(Vec<(usize, usize, usize)>);
 
 impl DirectLinks {
-    pub fn new(alignment: &Alignment) -> Self {
+    pub fn new(docs: &[AnalysedDocument], alignment: &Alignment) -> Self {
         let mut set = Vec::new();
+        let (left_out, reseated) = if alignment.mode == Mode::Translation {
+            misplaced(docs, alignment)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        set.extend(reseated);
         for link in &alignment.links {
-            set.extend(link.claims_a.iter().map(|&c| (link.doc_a, c, link.doc_b)));
-            set.extend(link.claims_b.iter().map(|&c| (link.doc_b, c, link.doc_a)));
+            let linked = |d: usize, c: usize, e: usize| !left_out.contains(&(d, c, e));
+            set.extend(
+                link.claims_a
+                    .iter()
+                    .map(|&c| (link.doc_a, c, link.doc_b))
+                    .filter(|&(d, c, e)| linked(d, c, e)),
+            );
+            set.extend(
+                link.claims_b
+                    .iter()
+                    .map(|&c| (link.doc_b, c, link.doc_a))
+                    .filter(|&(d, c, e)| linked(d, c, e)),
+            );
         }
         crate::sort::sort(&mut set);
         DirectLinks(set)
@@ -31,6 +49,155 @@ impl DirectLinks {
     fn linked(&self, doc: usize, claim: usize, other: usize) -> bool {
         self.0.binary_search(&(doc, claim, other)).is_ok()
     }
+}
+
+/// How far (in standard deviations of Gale & Church's length model) the
+/// lengths of a merged link must be from a translation's before one of its
+/// claims is taken for left out: merges of two short sentences are common.
+const MERGE_MISFIT: f64 = 1.2;
+/// A claim left out of a merge shares at most this share of the similarity
+/// the rest of the merge has with the counterpart.
+const LEFT_OUT_SIMILARITY: f64 = 0.8;
+/// Variance of the length difference per character (Gale & Church 1993).
+const LENGTH_VARIANCE: f64 = 6.8;
+
+/// (document, claim, other document) triples.
+type Triples = Vec<(usize, usize, usize)>;
+
+/// Claims that the alignment merged into a 2-1 (or 3-1) link although the
+/// other version has nothing for them: (document, claim, other document).
+/// A version that drops a sentence leaves its neighbour to take its place
+/// in a merge; the merge is then too long for its counterpart, and the
+/// dropped claim shares little with it, while the rest fits it alone.
+///
+/// Also a gap next to a one-to-one link whose claim is more like the gap's
+/// claim than its own: the alignment put the gap on the wrong one of two
+/// neighbours. Returns the triples to drop and the triples to add.
+fn misplaced(docs: &[AnalysedDocument], alignment: &Alignment) -> (Triples, Triples) {
+    let (mut out, mut add) = (Vec::new(), Vec::new());
+    let merged = |l: &crate::alignment::Link| l.claims_a.len().max(l.claims_b.len()) > 1;
+    let mut linked: Vec<(usize, usize, usize)> = Vec::new();
+    for l in &alignment.links {
+        linked.extend(l.claims_a.iter().map(|&c| (l.doc_a, c, l.doc_b)));
+        linked.extend(l.claims_b.iter().map(|&c| (l.doc_b, c, l.doc_a)));
+    }
+    crate::sort::sort(&mut linked);
+    let is_linked = |t: (usize, usize, usize)| linked.binary_search(&t).is_ok();
+    let gap_beside_single = alignment.links.iter().any(|l| {
+        l.claims_a.len() == 1
+            && l.claims_b.len() == 1
+            && [
+                (l.doc_a, l.claims_a[0], l.doc_b),
+                (l.doc_b, l.claims_b[0], l.doc_a),
+            ]
+            .iter()
+            .any(|&(d, c, e)| (c > 0 && !is_linked((d, c - 1, e))) || !is_linked((d, c + 1, e)))
+    });
+    if !alignment.links.iter().any(merged) && !gap_beside_single {
+        return (out, add);
+    }
+    let refs: Vec<&AnalysedDocument> = docs.iter().collect();
+    let vectors = similarity::vectors(&refs);
+    for l in alignment.links.iter() {
+        if l.claims_a.len() != 1 || l.claims_b.len() != 1 {
+            continue;
+        }
+        for (d, c, e, k) in [
+            (l.doc_a, l.claims_a[0], l.doc_b, l.claims_b[0]),
+            (l.doc_b, l.claims_b[0], l.doc_a, l.claims_a[0]),
+        ] {
+            for gap in [c.wrapping_sub(1), c + 1] {
+                if gap >= docs[d].claims.len() || is_linked((d, gap, e)) {
+                    continue;
+                }
+                let own = similarity::similarity(&vectors[d][c], &vectors[e][k]);
+                let other = similarity::similarity(&vectors[d][gap], &vectors[e][k]);
+                if other > own {
+                    out.push((d, c, e));
+                    add.push((d, gap, e));
+                }
+            }
+        }
+    }
+    for link in alignment.links.iter().filter(|&l| merged(l)) {
+        let (a, b) = (link.doc_a, link.doc_b);
+        // Each side in turn as the merged one, against the other side.
+        for (d, many, e, few) in [
+            (a, &link.claims_a, b, &link.claims_b),
+            (b, &link.claims_b, a, &link.claims_a),
+        ] {
+            if many.len() < 2 || few.len() >= many.len() || few.is_empty() {
+                continue;
+            }
+            let ratio = length_ratio(alignment, &vectors, d, e);
+            let join = |claims: &mut dyn Iterator<Item = usize>, v: &[ClaimVector]| {
+                claims.fold(None, |acc: Option<ClaimVector>, c| {
+                    Some(match acc {
+                        Some(m) => m.merged(&v[c]),
+                        None => v[c].clone(),
+                    })
+                })
+            };
+            let Some(other) = join(&mut few.iter().copied(), &vectors[e]) else {
+                continue;
+            };
+            let all_chars: usize = many.iter().map(|&c| vectors[d][c].chars).sum();
+            let misfit_all = misfit(all_chars, other.chars, ratio);
+            if misfit_all < MERGE_MISFIT {
+                continue;
+            }
+            let mut best: Option<(usize, f64)> = None;
+            for &c in many.iter() {
+                let Some(rest) = join(&mut many.iter().copied().filter(|&k| k != c), &vectors[d])
+                else {
+                    continue;
+                };
+                if misfit(rest.chars, other.chars, ratio) >= misfit_all {
+                    continue;
+                }
+                let alone = similarity::similarity(&vectors[d][c], &other);
+                let kept = similarity::similarity(&rest, &other);
+                if alone < LEFT_OUT_SIMILARITY * kept && best.map_or(true, |(_, s)| alone < s) {
+                    best = Some((c, alone));
+                }
+            }
+            if let Some((c, _)) = best {
+                out.push((d, c, e));
+            }
+        }
+    }
+    (out, add)
+}
+
+/// The ratio of `e`'s claim lengths to `d`'s, from their one-to-one links
+/// (the median), or 1 when there are none.
+fn length_ratio(alignment: &Alignment, vectors: &[Vec<ClaimVector>], d: usize, e: usize) -> f64 {
+    let mut ratios: Vec<f64> = alignment
+        .links
+        .iter()
+        .filter(|l| l.claims_a.len() == 1 && l.claims_b.len() == 1)
+        .filter_map(|l| {
+            let (cd, ce) = if (l.doc_a, l.doc_b) == (d, e) {
+                (l.claims_a[0], l.claims_b[0])
+            } else if (l.doc_a, l.doc_b) == (e, d) {
+                (l.claims_b[0], l.claims_a[0])
+            } else {
+                return None;
+            };
+            let (ld, le) = (vectors[d].get(cd)?.chars, vectors[e].get(ce)?.chars);
+            Some(le.max(1) as f64 / ld.max(1) as f64)
+        })
+        .collect();
+    crate::sort::sort_by(&mut ratios, f64::total_cmp);
+    ratios.get(ratios.len() / 2).copied().unwrap_or(1.0)
+}
+
+/// How many standard deviations a claim of `ld` characters and its
+/// translation of `le` are from the expected lengths.
+fn misfit(ld: usize, le: usize, ratio: f64) -> f64 {
+    let (ld, le) = (ld as f64, le as f64);
+    let mean = (ld + le / ratio) / 2.0;
+    ((le - ld * ratio) / (mean.max(1.0) * LENGTH_VARIANCE).sqrt()).abs()
 }
 
 /// Documents that lack a claim, and the (document, claim) pairs that have it.
@@ -165,4 +332,20 @@ fn sorted_ids(docs: &[AnalysedDocument], indices: &[usize]) -> String {
     let mut ids: Vec<&str> = indices.iter().map(|&d| docs[d].id()).collect();
     crate::sort::sort(&mut ids);
     ids.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::DiscrepancyKind;
+
+    #[test]
+    fn a_sentence_merged_away_is_missing() {
+        let pl = "Prezydent przyjechał do Pjongjangu we wtorek wieczorem. \
+                  Na lotnisku powitał go Kim Dzong Un z orkiestrą wojskową i tłumem mieszkańców. \
+                  Rozmowy trwały dwa dni.";
+        let sl = "Predsednik je v torek zvečer prispel v Pjongjang. Pogovori so trajali dva dni.";
+        let found =
+            crate::discrepancies::messages_in_translation(DiscrepancyKind::Omission, pl, sl);
+        assert!(found.iter().any(|m| m.contains("Na lotnisku")), "{found:?}");
+    }
 }
