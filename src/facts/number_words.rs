@@ -2,90 +2,19 @@
 //! "dwadzieścia cztery", "dvadeset četiri", "двадцать четыре", "dwóch",
 //! "półtora", "štiriindvajset", "vierundzwanzig", "twenty-four".
 //!
-//! Each table row is a value and the stems that write it; a word is a stem
-//! plus one of the case endings in [`ENDINGS`], compared as neutral keys
-//! (see [`fold_word`]). Stems written in Cyrillic match Cyrillic words only and
-//! Latin stems Latin words only, so Slovenian "sem" ("I am") never reads as
-//! Russian "семь". English and German have tables of their own.
+//! The stems come from each language's lexicon (see [`super::lexicon`]); a
+//! word is a stem plus one of the case endings in [`ENDINGS`], compared as
+//! neutral keys (see [`fold_word`]). Stems written in Cyrillic match Cyrillic
+//! words only and Latin stems Latin words only, so Slovenian "sem" ("I am")
+//! never reads as Russian "семь". English and German have tables of their own.
 
+use super::lexicon::{self, Family};
 use super::numbers::{scale_factor, Numeral};
-use crate::text::language::primary;
 use crate::text::normalize::fold_word;
 use std::sync::OnceLock;
 
-/// Slavic stems by value: units, teens, tens, hundreds.
-const SLAVIC: &[(u16, &str)] = &[
-    (0, "zero nula нуль ноль нула"),
-    (1, "jeden jedn jedan en један једн один одн адзін адн един едн еден"),
-    (2, "dw dv дв дзв"),
-    (3, "tr trz тр"),
-    (4, "czter čtyř čtyr štyr štir četir четыр четир чотир чатыр"),
-    (5, "pięć pięci pět pěti päť piat pet пят пяц пет"),
-    (6, "sześć sześci šest šesť шест шесть шіст шэсц"),
-    (7, "siedem siedmi sedm sedem sedam сем седем седам седум сім"),
-    (8, "osiem ośmi osm osem osam восем восьм вісім осем осам осум"),
-    (9, "dziewięć dziewięci devět devěti deväť devät devet девят дев'ят дзевяц девет"),
-    (10, "dziesięć dziesięci deset desať desiat десят десет дзесяц"),
-    (11, "jedenaście jedenast jedenáct jedenásť enajst jedanaest одиннадцат одинадцят адзінаццац единадесет единаесет једанаест"),
-    (12, "dwanaście dwunast dwanast dvanáct dvanásť dvanajst dvanaest двенадцат дванадцят дванаццац дванадесет дванаесет"),
-    (13, "trzynaście trzynast třináct trinásť trinajst trinaest тринадцат трынаццац тринадесет тринаесет"),
-    (14, "czternaście czternast čtrnáct štrnásť štirinajst četrnaest четырнадцат чотирнадцят чатырнаццац четиринадесет четиринаесет четрнаест"),
-    (15, "piętnaście piętnast patnáct pätnásť petnajst petnaest пятнадцат п'ятнадцят пятнаццац петнадесет петнаесет"),
-    (16, "szesnaście szesnast šestnáct šestnásť šestnajst šesnaest шестнадцат шістнадцят шаснаццац шестнадесет шеснаесет"),
-    (17, "siedemnaście siedemnast sedmnáct sedemnásť sedemnajst sedamnaest семнадцат сімнадцят сямнаццац седемнадесет седумнаесет седамнаест"),
-    (18, "osiemnaście osiemnast osmnáct osemnásť osemnajst osamnaest восемнадцат вісімнадцят васямнаццац осемнадесет осумнаесет осамнаест"),
-    (19, "dziewiętnaście dziewiętnast devatenáct devätnásť devetnajst devetnaest девятнадцат дев'ятнадцят дзевятнаццац деветнадесет деветнаесет"),
-    (20, "dwadzieści dwudziest dvacet dvadsať dvajset dvadeset двадцат двадцят дваццац двадесет дваесет"),
-    (30, "trzydzieści trzydziest třicet tridsať trideset тридцат тридцят трыццац тридесет триесет"),
-    (40, "czterdzieści czterdziest čtyřicet štyridsať štirideset četrdeset сорок сорак четиридесет четириесет четрдесет"),
-    (50, "pięćdziesiąt pięćdziesięci padesát päťdesiat petdeset pedeset пятьдесят пятидесят п'ятдесят пяцьдзясят петдесет педесет"),
-    (60, "sześćdziesiąt sześćdziesięci šedesát šesťdesiat šestdeset šezdeset шестьдесят шестидесят шістдесят шэсцьдзясят шестдесет шеесет шездесет"),
-    (70, "siedemdziesiąt siedemdziesięci sedmdesát sedemdesiat sedemdeset sedamdeset семьдесят семидесят сімдесят семдзесят седемдесет седумдесет седамдесет"),
-    (80, "osiemdziesiąt osiemdziesięci osmdesát osemdesiat osemdeset osamdeset восемьдесят восьмидесят вісімдесят васемдзесят осемдесет осумдесет осамдесет"),
-    (90, "dziewięćdziesiąt dziewięćdziesięci devadesát deväťdesiat devetdeset devedeset девяност дев'яност дзевяност деветдесет деведесет"),
-    (200, "dwieście dwustu dvesto dvjesto dvjesta dvesta двест двухсот двіст дзвесц двеста двесте"),
-    (300, "trzysta trzystu tristo trista трист трехсот трьохсот трыст"),
-    (400, "czterysta czterystu štyristo štiristo četiristo четырест четырехсот чотирист чатырыст четиристо четиристотин"),
-    (500, "pięćset pięciuset pětset päťsto petsto пятьсот пятисот п'ятсот пяцьсот петсто петстотин"),
-    (600, "sześćset sześciuset šestset šesťsto šeststo šesto шестьсот шестисот шістсот шэсцьсот шесто шестстотин шестотин"),
-    (700, "siedemset siedmiuset sedmset sedemsto sedamsto семьсот семисот сімсот семсот седамсто седемстотин седумстотин"),
-    (800, "osiemset ośmiuset osmset osemsto osamsto восемьсот восьмисот вісімсот васемсот осамсто осемстотин осумстотин"),
-    (900, "dziewięćset dziewięciuset devětset deväťsto devetsto девятьсот девятисот дев'ятсот дзевяцьсот деветсто деветстотин"),
-];
-
-/// English and German stems by value.
-const GERMANIC: &[(u16, &str)] = &[
-    (0, "zero null"),
-    (1, "one ein eins"),
-    (2, "two zwei"),
-    (3, "three drei"),
-    (4, "four vier"),
-    (5, "five fünf"),
-    (6, "six sechs"),
-    (7, "seven sieben"),
-    (8, "eight acht"),
-    (9, "nine neun"),
-    (10, "ten zehn"),
-    (11, "eleven elf"),
-    (12, "twelve zwölf"),
-    (13, "thirteen dreizehn"),
-    (14, "fourteen vierzehn"),
-    (15, "fifteen fünfzehn"),
-    (16, "sixteen sechzehn"),
-    (17, "seventeen siebzehn"),
-    (18, "eighteen achtzehn"),
-    (19, "nineteen neunzehn"),
-    (20, "twenty zwanzig"),
-    (30, "thirty dreißig"),
-    (40, "forty vierzig"),
-    (50, "fifty fünfzig"),
-    (60, "sixty sechzig"),
-    (70, "seventy siebzig"),
-    (80, "eighty achtzig"),
-    (90, "ninety neunzig"),
-];
-
-/// Case, gender and plural endings after a stem, as neutral keys.
+/// Case, gender and plural endings after a stem, as neutral keys; shared by
+/// the Slavic languages (English and German words take the empty one).
 pub(crate) const ENDINGS: &[&str] = &[
     "", "a", "e", "i", "o", "u", "y", "s", "aj", "ama", "aju", "ah", "ami", "eh", "em", "ema",
     "emi", "emja", "en", "er", "es", "ego", "emu", "ej", "ie", "ih", "im", "ima", "imi", "ija",
@@ -93,40 +22,76 @@ pub(crate) const ENDINGS: &[&str] = &[
     "omu", "ou", "ov", "uh", "um", "umja", "ijeji", "ga", "ega", "ym", "ymi",
 ];
 
-/// Hundred as a multiplier ("dvě stě", "tri sto", "zwei hundert").
-const HUNDRED: &[&str] = &["sto", "sta", "stu", "ste", "stotin", "hundert", "hundred"];
-/// "półtora", "полтора", "півтора": one and a half.
-const ONE_AND_A_HALF: &[&str] = &["poltor", "pivtor"];
-/// Words that join number words, as neutral keys: "sto i pięć", "сто и
-/// пять", "hundred and five".
-const JOINERS: &[&str] = &["i", "a", "and", "und", "in"];
 /// "minus", "минус", "мінус" as a neutral key.
 const MINUS: &str = "minus";
+/// Scale abbreviations, which follow digits only ("3 mln", not "mln trzy").
+const ABBREVIATIONS: &[&str] = &["mln", "mld", "mlrd", "mrd", "mio"];
 
-/// One table, folded once: (neutral stem, value, written in Cyrillic).
+/// One family's stems, folded once: (neutral stem, value, written in Cyrillic).
 type Stems = Vec<(String, u16, bool)>;
 
-fn stems(germanic: bool) -> &'static Stems {
-    static SLAVIC_STEMS: OnceLock<Stems> = OnceLock::new();
-    static GERMANIC_STEMS: OnceLock<Stems> = OnceLock::new();
-    let (cell, table) = if germanic {
-        (&GERMANIC_STEMS, GERMANIC)
-    } else {
-        (&SLAVIC_STEMS, SLAVIC)
-    };
-    cell.get_or_init(|| {
-        let mut all: Stems = table
-            .iter()
-            .flat_map(|&(value, words)| {
-                words.split(' ').map(move |w| {
-                    let cyrillic = w.chars().any(is_cyrillic);
-                    (fold_word(w), value, cyrillic)
+/// The words of all lexicons that number words are read with.
+struct Words {
+    slavic: Stems,
+    germanic: Stems,
+    /// Hundreds, and those of them that stand alone.
+    hundreds: Vec<&'static str>,
+    alone: Vec<&'static str>,
+    one_and_a_half: Vec<&'static str>,
+    joiners: Vec<&'static str>,
+    /// Joiners of the languages that write compounds as one word ("und", "in").
+    compound_joiners: Vec<&'static str>,
+}
+
+fn words_of_all() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let stems = |family: Family| {
+            let mut all: Stems = lexicon::ALL
+                .iter()
+                .filter(|l| l.family == family)
+                .flat_map(|l| l.numbers.iter())
+                .flat_map(|&(value, words)| {
+                    words.split_whitespace().map(move |w| {
+                        let cyrillic = w.chars().any(is_cyrillic);
+                        (fold_word(w), value, cyrillic)
+                    })
                 })
-            })
-            .collect();
-        crate::sort::sort(&mut all);
-        all
+                .collect();
+            crate::sort::sort(&mut all);
+            all.dedup();
+            all
+        };
+        let mut hundreds = lexicon::all(|l| l.hundreds);
+        hundreds.extend(lexicon::all(|l| l.hundreds_after_unit));
+        Words {
+            slavic: stems(Family::Slavic),
+            germanic: stems(Family::Germanic),
+            hundreds,
+            alone: lexicon::all(|l| l.hundreds),
+            one_and_a_half: lexicon::all(|l| l.one_and_a_half),
+            joiners: lexicon::all(|l| l.joiners),
+            compound_joiners: lexicon::ALL
+                .iter()
+                .filter(|l| l.compounds)
+                .flat_map(|l| l.joiners.iter().copied())
+                .collect(),
+        }
     })
+}
+
+/// Whether a language tag reads number words with the Germanic stems.
+fn germanic(lang: &str) -> bool {
+    lexicon::get(lang).is_some_and(|l| l.family == Family::Germanic)
+}
+
+fn stems(germanic: bool) -> &'static Stems {
+    let w = words_of_all();
+    if germanic {
+        &w.germanic
+    } else {
+        &w.slavic
+    }
 }
 
 pub(crate) fn is_cyrillic(ch: char) -> bool {
@@ -147,12 +112,14 @@ enum Piece {
 
 /// Reads one word (its neutral key) as a number piece.
 fn piece(key: &str, cyrillic: bool, lang: &str) -> Option<Piece> {
-    let germanic = matches!(primary(lang), "en" | "de");
-    if HUNDRED.contains(&key) {
-        let alone = matches!(key, "sto" | "stu" | "hundert" | "hundred");
+    let germanic = germanic(lang);
+    let all = words_of_all();
+    if all.hundreds.contains(&key) {
+        let alone = all.alone.contains(&key);
         return Some(Piece::Hundred { alone });
     }
-    if ONE_AND_A_HALF
+    if all
+        .one_and_a_half
         .iter()
         .any(|s| key.strip_prefix(s).is_some_and(|e| ENDINGS.contains(&e)))
     {
@@ -183,8 +150,8 @@ fn piece(key: &str, cyrillic: bool, lang: &str) -> Option<Piece> {
 /// an abbreviation (those follow digits only).
 fn scale_word(key: &str, lang: &str) -> Option<f64> {
     let factor = scale_factor(key, lang)?;
-    let bare = ["mln", "mld", "mlrd", "mrd", "mio"];
-    (key.chars().count() >= 5 && !bare.iter().any(|b| key.starts_with(b))).then_some(factor)
+    (key.chars().count() >= 5 && !ABBREVIATIONS.iter().any(|b| key.starts_with(b)))
+        .then_some(factor)
 }
 
 /// Splits a compound written as one word into pieces: German
@@ -199,21 +166,24 @@ fn compound(key: &str, cyrillic: bool, lang: &str, out: &mut Vec<Piece>) -> bool
     }
     // Only German and Slovenian write compounds as one word; try splits only
     // where a number stem begins the word (most words stop here).
-    if !matches!(primary(lang), "de" | "sl") || !starts_like_number(key, lang) {
+    let compounds = lexicon::get(lang).is_some_and(|l| l.compounds);
+    if !compounds || !starts_like_number(key, lang) {
         return false;
     }
+    let joiners = &words_of_all().compound_joiners;
     for split in (2..key.len()).rev().filter(|&n| key.is_char_boundary(n)) {
         let head = &key[..split];
-        let head_piece = match head {
-            "hundert" | "hundred" => Some(Piece::Hundred { alone: true }),
-            "tausend" => Some(Piece::Scale(1e3)),
-            "und" | "in" => None,
-            _ => piece(head, cyrillic, lang).filter(|p| !matches!(p, Piece::Scale(_))),
+        let head_piece = if head == "tausend" {
+            Some(Piece::Scale(1e3))
+        } else if joiners.contains(&head) {
+            None
+        } else {
+            piece(head, cyrillic, lang).filter(|p| !matches!(p, Piece::Scale(_)))
         };
         let Some(p) = head_piece else { continue };
         let mut rest = &key[split..];
         let mut swapped = false;
-        for joiner in ["und", "in"] {
+        for joiner in joiners {
             if let Some(r) = rest.strip_prefix(joiner) {
                 // "vierundzwanzig": the unit comes before the ten.
                 rest = r;
@@ -235,13 +205,14 @@ fn compound(key: &str, cyrillic: bool, lang: &str, out: &mut Vec<Piece>) -> bool
 }
 
 fn starts_like_number(key: &str, lang: &str) -> bool {
-    let table = stems(primary(lang) == "de");
+    let table = stems(germanic(lang));
+    let hundreds = &words_of_all().hundreds;
     (2..key.len())
         .filter(|&n| key.is_char_boundary(n))
         .any(|n| {
             let head = &key[..n];
             table.binary_search_by(|s| s.0.as_str().cmp(head)).is_ok()
-                || HUNDRED.contains(&head)
+                || hundreds.contains(&head)
                 || head == "tausend"
         })
 }
@@ -351,7 +322,7 @@ fn read_at(text: &str, words: &[Word], i: usize, lang: &str) -> Option<(f64, usi
         let mut next = Vec::new();
         if !compound(&w.key, w.cyrillic, lang, &mut next) {
             // "sto i pięć": a joiner between two number words.
-            if JOINERS.contains(&w.key.as_str()) && !pieces.is_empty() {
+            if words_of_all().joiners.contains(&w.key.as_str()) && !pieces.is_empty() {
                 j += 1;
                 continue;
             }
@@ -439,9 +410,7 @@ mod tests {
     #[test]
     fn lexicons_are_neutral_keys() {
         crate::facts::assert_folded(ENDINGS);
-        crate::facts::assert_folded(HUNDRED);
-        crate::facts::assert_folded(ONE_AND_A_HALF);
-        crate::facts::assert_folded(JOINERS);
+        crate::facts::assert_folded(ABBREVIATIONS);
         crate::facts::assert_folded(&[MINUS]);
         assert!(ENDINGS.iter().all(|e| e.len() <= 5));
     }
