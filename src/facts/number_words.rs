@@ -8,7 +8,7 @@
 //! words only and Latin stems Latin words only, so Slovenian "sem" ("I am")
 //! never reads as Russian "семь". English and German have tables of their own.
 
-use super::lexicon::{self, Family};
+use super::lexicon::{self, Family, Lexicon};
 use super::numbers::{scale_factor, Numeral};
 use crate::text::normalize::fold_word;
 use std::sync::OnceLock;
@@ -19,13 +19,13 @@ pub(crate) const ENDINGS: &[&str] = &[
     "", "a", "e", "i", "o", "u", "y", "s", "aj", "ama", "aju", "ah", "ami", "eh", "em", "ema",
     "emi", "emja", "en", "er", "es", "ego", "emu", "ej", "ie", "ih", "im", "ima", "imi", "ija",
     "ije", "iju", "iu", "ioma", "ja", "ju", "mi", "mja", "oh", "oj", "om", "oma", "omi", "ogo",
-    "omu", "ou", "ov", "uh", "um", "umja", "ijeji", "ga", "ega", "ym", "ymi",
+    "omu", "ou", "ov", "uh", "um", "umja", "ijeji", "ga", "ega", "ym", "ymi", "am", "ma",
 ];
 
 /// "minus", "минус", "мінус" as a neutral key.
 const MINUS: &str = "minus";
 /// Scale abbreviations, which follow digits only ("3 mln", not "mln trzy").
-const ABBREVIATIONS: &[&str] = &["mln", "mld", "mlrd", "mrd", "mio"];
+const ABBREVIATIONS: &[&str] = &["mln", "mld", "mlrd", "mrd", "mio", "trln"];
 
 /// One family's stems, folded once: (neutral stem, value, written in Cyrillic).
 type Stems = Vec<(String, u16, bool)>;
@@ -34,13 +34,17 @@ type Stems = Vec<(String, u16, bool)>;
 struct Words {
     slavic: Stems,
     germanic: Stems,
-    /// Hundreds, and those of them that stand alone.
-    hundreds: Vec<&'static str>,
-    alone: Vec<&'static str>,
+    /// Hundreds of each family (Slavic, Germanic), and those that stand alone.
+    hundreds: [Vec<&'static str>; 2],
+    alone: [Vec<&'static str>; 2],
     one_and_a_half: Vec<&'static str>,
     joiners: Vec<&'static str>,
-    /// Joiners of the languages that write compounds as one word ("und", "in").
-    compound_joiners: Vec<&'static str>,
+    /// Per language (as in [`lexicon::ALL`]): lone scale words and fraction
+    /// denominators, folded.
+    lone_scales: Vec<Vec<String>>,
+    fractions: Vec<Vec<(String, u8)>>,
+    /// Words that are no numbers though their keys are, with those keys.
+    not_numbers: Vec<(String, String)>,
 }
 
 fn words_of_all() -> &'static Words {
@@ -62,19 +66,47 @@ fn words_of_all() -> &'static Words {
             all.dedup();
             all
         };
-        let mut hundreds = lexicon::all(|l| l.hundreds);
-        hundreds.extend(lexicon::all(|l| l.hundreds_after_unit));
+        let family = |family: Family, field: fn(&Lexicon) -> &[&'static str]| {
+            lexicon::ALL
+                .iter()
+                .filter(|l| l.family == family)
+                .flat_map(|l| field(l).iter().copied())
+                .collect::<Vec<_>>()
+        };
+        let hundreds = |f: Family| {
+            let mut all = family(f, |l| l.hundreds);
+            all.extend(family(f, |l| l.hundreds_after_unit));
+            all
+        };
+        let fold_all = |words: &[&str]| words.iter().map(|w| fold_word(w)).collect();
         Words {
             slavic: stems(Family::Slavic),
             germanic: stems(Family::Germanic),
-            hundreds,
-            alone: lexicon::all(|l| l.hundreds),
+            hundreds: [hundreds(Family::Slavic), hundreds(Family::Germanic)],
+            alone: [
+                family(Family::Slavic, |l| l.hundreds),
+                family(Family::Germanic, |l| l.hundreds),
+            ],
             one_and_a_half: lexicon::all(|l| l.one_and_a_half),
             joiners: lexicon::all(|l| l.joiners),
-            compound_joiners: lexicon::ALL
+            not_numbers: lexicon::all(|l| l.not_numbers)
+                .into_iter()
+                .map(|w| (fold_word(w), w.to_lowercase()))
+                .collect(),
+            lone_scales: lexicon::ALL
                 .iter()
-                .filter(|l| l.compounds)
-                .flat_map(|l| l.joiners.iter().copied())
+                .map(|l| fold_all(l.lone_scales))
+                .collect(),
+            fractions: lexicon::ALL
+                .iter()
+                .map(|l| {
+                    l.fractions
+                        .iter()
+                        .flat_map(|&(power, words)| {
+                            words.split_whitespace().map(move |w| (fold_word(w), power))
+                        })
+                        .collect()
+                })
                 .collect(),
         }
     })
@@ -114,9 +146,19 @@ enum Piece {
 fn piece(key: &str, cyrillic: bool, lang: &str) -> Option<Piece> {
     let germanic = germanic(lang);
     let all = words_of_all();
-    if all.hundreds.contains(&key) {
-        let alone = all.alone.contains(&key);
+    let own = lexicon::get(lang);
+    let family = usize::from(germanic);
+    if all.hundreds[family].contains(&key) {
+        // Another language's "hundred" counts only after a unit: Russian
+        // "ста" (of a hundred) is Serbian "шта" (what).
+        let alone = match own {
+            Some(l) => l.hundreds.contains(&key),
+            None => all.alone[family].contains(&key),
+        };
         return Some(Piece::Hundred { alone });
+    }
+    if own.is_some_and(|l| l.halves.contains(&key)) {
+        return Some(Piece::Value(0.5));
     }
     if all
         .one_and_a_half
@@ -160,21 +202,43 @@ fn compound(key: &str, cyrillic: bool, lang: &str, out: &mut Vec<Piece>) -> bool
     if key.is_empty() {
         return true;
     }
-    if let Some(p) = piece(key, cyrillic, lang) {
+    // Only German, Slovenian and Slovak write compounds as one word.
+    let own = lexicon::get(lang).filter(|l| l.compounds);
+    let whole = piece(key, cyrillic, lang);
+    // Scale words are known by their start, so "tausendeins" would read as
+    // one: in these languages try it as a compound first.
+    if let Some(p) = whole.filter(|p| own.is_none() || !matches!(p, Piece::Scale(_))) {
         out.push(p);
         return true;
     }
-    // Only German and Slovenian write compounds as one word; try splits only
-    // where a number stem begins the word (most words stop here).
-    let compounds = lexicon::get(lang).is_some_and(|l| l.compounds);
-    if !compounds || !starts_like_number(key, lang) {
-        return false;
+    // Try splits only where a number stem begins the word (most words stop here).
+    if let Some(l) = own.filter(|l| starts_like_number(key, lang, l)) {
+        if split(key, cyrillic, lang, l, out) {
+            return true;
+        }
     }
-    let joiners = &words_of_all().compound_joiners;
+    if let Some(p) = whole {
+        out.push(p);
+        return true;
+    }
+    false
+}
+
+/// Whether `key` is one of the language's scale words as a whole ("tausend").
+fn own_scale_word(key: &str, l: &Lexicon) -> Option<f64> {
+    l.scales
+        .iter()
+        .find(|(_, words)| words.contains(&key))
+        .map(|s| 10f64.powi(i32::from(s.0)))
+}
+
+/// [`compound`] for a word that is no number piece as a whole.
+fn split(key: &str, cyrillic: bool, lang: &str, l: &Lexicon, out: &mut Vec<Piece>) -> bool {
+    let joiners = l.unit_before_ten;
     for split in (2..key.len()).rev().filter(|&n| key.is_char_boundary(n)) {
         let head = &key[..split];
-        let head_piece = if head == "tausend" {
-            Some(Piece::Scale(1e3))
+        let head_piece = if let Some(factor) = own_scale_word(head, l) {
+            Some(Piece::Scale(factor))
         } else if joiners.contains(&head) {
             None
         } else {
@@ -204,16 +268,17 @@ fn compound(key: &str, cyrillic: bool, lang: &str, out: &mut Vec<Piece>) -> bool
     false
 }
 
-fn starts_like_number(key: &str, lang: &str) -> bool {
-    let table = stems(germanic(lang));
-    let hundreds = &words_of_all().hundreds;
+fn starts_like_number(key: &str, lang: &str, l: &Lexicon) -> bool {
+    let germanic = germanic(lang);
+    let table = stems(germanic);
+    let hundreds = &words_of_all().hundreds[usize::from(germanic)];
     (2..key.len())
         .filter(|&n| key.is_char_boundary(n))
         .any(|n| {
             let head = &key[..n];
             table.binary_search_by(|s| s.0.as_str().cmp(head)).is_ok()
                 || hundreds.contains(&head)
-                || head == "tausend"
+                || own_scale_word(head, l).is_some()
         })
 }
 
@@ -282,7 +347,7 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
     let mut from: Option<usize> = None;
     let region = &text[start..end];
     for (i, ch) in region.char_indices().chain([(region.len(), ' ')]) {
-        let inside = ch.is_alphabetic() || (from.is_some() && matches!(ch, '\'' | '’'));
+        let inside = ch.is_alphabetic() || (from.is_some() && matches!(ch, '\'' | '’' | '‘'));
         match (inside, from) {
             (true, None) => from = Some(i),
             (false, Some(f)) => {
@@ -302,7 +367,8 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
 }
 
 /// Reads the longest number in words starting at word `i`: (value, index
-/// of the word after it). A scale word alone ("tysiące") is not a number.
+/// of the word after it), with its fraction ("dwa przecinek pięć", "три
+/// целых две десятых") or half ("trzy i pół") when the language has them.
 fn read_at(text: &str, words: &[Word], i: usize, lang: &str) -> Option<(f64, usize)> {
     let mut sign = 1.0;
     let mut at = i;
@@ -310,40 +376,149 @@ fn read_at(text: &str, words: &[Word], i: usize, lang: &str) -> Option<(f64, usi
         sign = -1.0;
         at += 1;
     }
+    let (mut value, mut next, scaled) = read_int(text, words, at, lang, true)?;
+    if let Some(l) = lexicon::get(lang) {
+        let grew = if let Some(end) = phrase_after(text, words, next, l.and_a_half) {
+            value += 0.5;
+            next = end;
+            true
+        } else if let Some((fraction, end)) = fraction_after(text, words, next, lang, l) {
+            value += fraction;
+            next = end;
+            true
+        } else {
+            false
+        };
+        // "dwa i pół miliona": the scale counts for the whole of it.
+        if grew && !scaled && joined_at(text, words, next) {
+            if let Some(factor) = scale_word(&words[next].key, lang) {
+                value *= factor;
+                next += 1;
+            }
+        }
+    }
+    Some((sign * value, next))
+}
+
+/// Reads the longest whole number in words from word `at`: (value, index of
+/// the word after it, whether it ends with a scale word). A scale word alone
+/// is no number ("tysiące"), unless it is a singular one ("tysiąc");
+/// without `scales`, reading stops before any scale word.
+fn read_int(
+    text: &str,
+    words: &[Word],
+    at: usize,
+    lang: &str,
+    scales: bool,
+) -> Option<(f64, usize, bool)> {
+    let all = words_of_all();
+    let lone = lexicon::index(lang).map(|i| &all.lone_scales[i]);
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut best: Option<(f64, usize)> = None;
+    let mut best: Option<(f64, usize, bool)> = None;
     let mut j = at;
     while j < words.len() {
         let w = &words[j];
         // Words must follow each other with only spaces or a hyphen between.
-        if j > at && !joined(&text[words[j - 1].end..w.start]) {
+        if j > at && !joined_at(text, words, j) {
             break;
         }
         let mut next = Vec::new();
-        if !compound(&w.key, w.cyrillic, lang, &mut next) {
+        let false_friend = || {
+            let raw = &text[w.start..w.end];
+            all.not_numbers
+                .iter()
+                .any(|(key, word)| *key == w.key && raw.to_lowercase() == *word)
+        };
+        if !compound(&w.key, w.cyrillic, lang, &mut next) || false_friend() {
             // "sto i pięć": a joiner between two number words.
-            if words_of_all().joiners.contains(&w.key.as_str()) && !pieces.is_empty() {
+            if all.joiners.contains(&w.key.as_str()) && !pieces.is_empty() {
                 j += 1;
                 continue;
             }
             break;
         }
+        let is_scale = |p: &Piece| matches!(p, Piece::Scale(_));
+        if !scales && next.iter().any(is_scale) {
+            break;
+        }
         pieces.extend(next);
         match combine(&pieces) {
             Some(v) => {
-                let only_scales = pieces.iter().all(|p| matches!(p, Piece::Scale(_)));
-                if !only_scales {
-                    best = Some((sign * v, j + 1));
+                let only_scales = pieces.iter().all(is_scale);
+                let lone_scale = pieces.len() == 1 && lone.is_some_and(|l| l.contains(&w.key));
+                if !only_scales || lone_scale {
+                    best = Some((v, j + 1, pieces.last().is_some_and(is_scale)));
                 }
             }
             None => break,
         }
         j += 1;
     }
-    if best.is_none() && sign < 0.0 {
+    best
+}
+
+/// Whether word `k` follows the word before it with only spaces or a hyphen between.
+fn joined_at(text: &str, words: &[Word], k: usize) -> bool {
+    k > 0 && k < words.len() && joined(&text[words[k - 1].end..words[k].start])
+}
+
+/// The index after one of `phrases` (neutral keys, one space between) that
+/// starts at word `at`, joined to the words before.
+fn phrase_after(text: &str, words: &[Word], at: usize, phrases: &[&str]) -> Option<usize> {
+    phrases.iter().find_map(|phrase| {
+        let mut k = at;
+        for part in phrase.split(' ') {
+            if !joined_at(text, words, k) || words[k].key != part {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    })
+}
+
+/// The fraction after a whole number, from a decimal-point word at word `at`:
+/// digits read one group at a time ("przecinek zero dwa" .02, "point one two"
+/// .12, "кома вісімдесят п'ять" .85) or a numerator and its denominator
+/// ("целых две десятых" .2). Returns (fraction, index of the word after it).
+fn fraction_after(
+    text: &str,
+    words: &[Word],
+    at: usize,
+    lang: &str,
+    l: &Lexicon,
+) -> Option<(f64, usize)> {
+    if !joined_at(text, words, at) || !l.decimal_points.contains(&words[at].key.as_str()) {
         return None;
     }
-    best
+    let all = words_of_all();
+    let mut k = at + 1;
+    // "едно цяло и едно".
+    if joined_at(text, words, k) && all.joiners.contains(&words[k].key.as_str()) {
+        k += 1;
+    }
+    let denominators = lexicon::index(lang).map_or(&[][..], |i| &all.fractions[i][..]);
+    let mut digits = String::new();
+    while joined_at(text, words, k) {
+        let Some((v, n, _)) = read_int(text, words, k, lang, false) else {
+            break;
+        };
+        if v < 0.0 || v.fract() != 0.0 {
+            break;
+        }
+        let denominator = denominators
+            .iter()
+            .find(|d| joined_at(text, words, n) && words[n].key == d.0);
+        if let Some(&(_, power)) = denominator {
+            if !digits.is_empty() {
+                break;
+            }
+            return Some((v / 10f64.powi(i32::from(power)), n + 1));
+        }
+        digits.push_str(&(v as u64).to_string());
+        k = n;
+    }
+    (!digits.is_empty()).then(|| (super::numbers::decimal_value("0", &digits), k))
 }
 
 fn joined(between: &str) -> bool {
@@ -441,6 +616,72 @@ mod tests {
         );
         assert_eq!(parse("zweihundertvierundzwanzig", "de"), Some(224.0));
         assert_eq!(parse("минус пять", "ru"), Some(-5.0));
+    }
+
+    #[test]
+    fn long_and_short_scales() {
+        assert_eq!(parse("dvadeset jedan milijun", "hr"), Some(21e6));
+        assert_eq!(parse("dvije milijarde dvjesto milijuna", "hr"), Some(2.2e9));
+        assert_eq!(parse("tri bilijarde", "bs"), Some(3e15));
+        assert_eq!(parse("два трильйони", "uk"), Some(2e12));
+        assert_eq!(parse("zwei Billionen", "de"), Some(2e12));
+        assert_eq!(parse("two trillion", "en"), Some(2e12));
+    }
+
+    #[test]
+    fn singular_scale_words_alone() {
+        assert_eq!(parse("tysiąc", "pl"), Some(1000.0));
+        assert_eq!(parse("хиљаду", "sr"), Some(1000.0));
+        assert_eq!(parse("milijun jedan", "hr"), Some(1_000_001.0));
+        // "Several thousand": the form is also a plural.
+        assert_eq!(parse("tisíc", "cs"), None);
+    }
+
+    #[test]
+    fn decimals_and_halves_in_words() {
+        assert_eq!(parse("dwa przecinek pięć", "pl"), Some(2.5));
+        assert_eq!(parse("twelve point five one", "en"), Some(12.51));
+        assert_eq!(
+            parse("шістдесят кома нуль п'ятдесят дев'ять", "uk"),
+            Some(60.059)
+        );
+        assert_eq!(parse("пять целых две десятых", "ru"), Some(5.2));
+        assert_eq!(parse("одна целая одна тысячная", "ru"), Some(1.001));
+        assert_eq!(parse("три с половиной", "ru"), Some(3.5));
+        assert_eq!(parse("dwa i pół miliona", "pl"), Some(2.5e6));
+        assert_eq!(parse("pół miliona", "pl"), Some(5e5));
+    }
+
+    #[test]
+    fn case_forms_of_hundreds() {
+        assert_eq!(parse("ста двадцати двум", "ru"), Some(122.0));
+        assert_eq!(parse("двумястами одиннадцатью", "ru"), Some(211.0));
+        assert_eq!(parse("п'ятьмастами сімдесятьма вісьма", "uk"), Some(578.0));
+        assert_eq!(parse("п‘ятсот двадцять п‘ять", "uk"), Some(525.0));
+        assert_eq!(parse("dvije stotine tisuća", "hr"), Some(200_000.0));
+        assert_eq!(parse("devět set devadesát devět", "cs"), Some(999.0));
+    }
+
+    #[test]
+    fn compounds_in_one_word() {
+        assert_eq!(parse("eintausendeins", "de"), Some(1001.0));
+        assert_eq!(parse("dvetisícdvanásť", "sk"), Some(2012.0));
+        assert_eq!(parse("stodvadsaťtri", "sk"), Some(123.0));
+    }
+
+    #[test]
+    fn what_is_no_hundred() {
+        // Serbian, Macedonian, Belarusian "што" and Croatian "što" (what)
+        // fold like "сто"; Russian "ста" (of a hundred) like Serbian "шта".
+        for (text, lang) in [
+            ("Што је то", "sr"),
+            ("što je to", "hr"),
+            ("што е тоа", "mk"),
+        ] {
+            assert!(find(text, 0, text.len(), lang).is_empty(), "{text}");
+        }
+        assert!(find("шта је то", 0, "шта је то".len(), "sr").is_empty());
+        assert_eq!(parse("сто", "sr"), Some(100.0));
     }
 
     #[test]

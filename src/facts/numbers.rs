@@ -128,14 +128,43 @@ pub fn find(text: &str, start: usize, end: usize, decimal_comma: bool, lang: &st
             value *= factor;
             after = word_end;
         }
+        let from = match sign_before(region, i) {
+            Some(sign) => {
+                value = -value;
+                sign
+            }
+            None => i,
+        };
         found.push(Numeral {
-            start: start + i,
+            start: start + from,
             end: start + after,
             value,
         });
         i = after.max(i + 1);
     }
     found
+}
+
+/// Where a minus sign before the digits at `at` starts: "-5", "−5" (after a
+/// space or at the start, so "2000-2001" is no negative number) or "minus 5",
+/// "минус 5".
+fn sign_before(s: &str, at: usize) -> Option<usize> {
+    let before = &s[..at];
+    if let Some(rest) = before.strip_suffix(['-', '−']) {
+        let free = rest
+            .chars()
+            .next_back()
+            .map_or(true, |c| c.is_whitespace() || c == '(');
+        return free.then_some(rest.len());
+    }
+    let rest = before.strip_suffix([' ', '\u{00A0}'])?;
+    let word_start = rest
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()?
+        .0;
+    (fold_word(&rest[word_start..]) == "minus").then_some(word_start)
 }
 
 struct Digits {
@@ -326,6 +355,18 @@ mod tests {
         assert_eq!(values("3 bilionów", "pl"), [3e12]);
         assert_eq!(values("3 billion", "en"), [3e9]);
         assert_eq!(values("2 млрд и 5 тыс.", "ru"), [2e9, 5e3]);
+    }
+
+    #[test]
+    fn negative_numbers() {
+        assert_eq!(
+            values("-5 i minus 3, 2000-2001", "pl"),
+            [-5.0, -3.0, 2000.0, 2001.0]
+        );
+        assert_eq!(values("минус 1200000", "ru"), [-1_200_000.0]);
+        let text = "to −4,5 mln";
+        let n = &find(text, 0, text.len(), true, "pl")[0];
+        assert_eq!((&text[n.start..n.end], n.value), ("−4,5 mln", -4_500_000.0));
     }
 
     #[test]

@@ -96,7 +96,9 @@ pub fn build(text: &str, start: usize, end: usize, numerals: &[Numeral]) -> Vec<
             };
             if (dash || word) && m.value > n.value {
                 q.high = Some(m.value);
-                if q.value < m.value / 999.0 {
+                // Only a positive low end can take a scale (and a zero or
+                // negative one would never reach the high end).
+                if q.value > 0.0 && q.value < m.value / 999.0 {
                     // "10–15 mln": the scale word after the second number counts for both.
                     q.value *= scale_of(m.value, q.value);
                 }
@@ -238,6 +240,9 @@ mod tests {
         assert_eq!((q[0].value, q[0].high), (2e6, Some(3e6)));
         let q = quantities("10–15%", "en");
         assert!(q[0].percent && q[0].high == Some(15.0));
+        // A low end of zero or below is not scaled (that never ends).
+        let q = quantities("0–1600000 i -3–1,6 mln", "pl");
+        assert_eq!((q[0].value, q[1].value), (0.0, -3.0));
     }
 
     #[test]

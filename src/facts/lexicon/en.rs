@@ -42,12 +42,21 @@ pub const LEXICON: Lexicon = Lexicon {
     hundreds_after_unit: &[],
     one_and_a_half: &[],
     joiners: &["and"],
+    unit_before_ten: &[],
     scales: &[
         (3, &["thousand"]),
         (6, &["million"]),
         (9, &["billion"]),
         (12, &["trillion"]),
+        (15, &["quadrillion"]),
+        (18, &["quintillion"]),
     ],
+    lone_scales: &[],
+    decimal_points: &["point"],
+    fractions: &[],
+    and_a_half: &["and a half"],
+    halves: &[],
+    not_numbers: &[],
 
     approximately: &[
         "about",

@@ -64,9 +64,30 @@ pub struct Lexicon {
     pub one_and_a_half: &'static [&'static str],
     /// Words joining number words ("sto i pięć", "hundred and five"); neutral keys.
     pub joiners: &'static [&'static str],
+    /// Joiners inside a one-word compound that put the unit before the ten
+    /// ("vierundzwanzig", "štiriindvajset"); neutral keys.
+    pub unit_before_ten: &'static [&'static str],
     /// Scale words and their abbreviations by power of ten (3: thousand, 6:
-    /// million, 9: milliard, 12: long-scale billion); neutral-key prefixes.
+    /// million, 9: milliard, 12: long-scale billion…); neutral-key prefixes.
     pub scales: &'static [(u8, &'static [&'static str])],
+    /// Singular scale words that alone are one of it ("tysiąc" 1000), as
+    /// written; not forms that are also plurals ("několik tisíc", "a few
+    /// thousand"), which are no figure.
+    pub lone_scales: &'static [&'static str],
+    /// Between the whole part and the fraction ("dwa przecinek pięć", "two
+    /// point five", "пять целых две десятых"); neutral keys.
+    pub decimal_points: &'static [&'static str],
+    /// Fraction denominators by power of ten ("две десятых"), as written,
+    /// space-separated.
+    pub fractions: &'static [(u8, &'static str)],
+    /// "And a half" after a number ("trzy i pół", "три с половиной");
+    /// phrases of neutral keys.
+    pub and_a_half: &'static [&'static str],
+    /// One half as a number word ("pół miliona", "пів години"); neutral keys.
+    pub halves: &'static [&'static str],
+    /// Words that fold to the key of a number word but are none: Serbian
+    /// "што" (what) is "sto" as "сто" (hundred) is; as written, lower case.
+    pub not_numbers: &'static [&'static str],
 
     // --- Quantities: qualifiers before a number; phrases of neutral keys ---
     /// "około", "about".
@@ -205,7 +226,11 @@ mod tests {
     #[test]
     fn lexicons_are_neutral_keys() {
         for l in ALL {
-            let lists: [&[&str]; 26] = [
+            let lists: [&[&str]; 30] = [
+                l.unit_before_ten,
+                l.decimal_points,
+                l.and_a_half,
+                l.halves,
                 l.hundreds,
                 l.hundreds_after_unit,
                 l.one_and_a_half,
@@ -235,6 +260,14 @@ mod tests {
             ];
             for list in lists {
                 assert_folded(list);
+            }
+            for word in l.not_numbers.iter().chain(l.lone_scales) {
+                assert_eq!(
+                    word.to_lowercase(),
+                    *word,
+                    "{}: {word} is not lower case",
+                    l.lang
+                );
             }
             for (_, words) in l.scales {
                 assert_folded(words);
