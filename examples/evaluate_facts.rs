@@ -102,6 +102,40 @@ fn miss_cause(sa: &str, sb: &str, ka: &str, kb: &str) -> &'static str {
     cause
 }
 
+/// Whether `a` `unit_a` is as long as `b` `unit_b`: in months between months,
+/// quarters and years ("half a year" is six months), else in seconds.
+fn same_duration(a: f64, unit_a: &str, b: f64, unit_b: &str) -> bool {
+    let months = |u: &str| match u {
+        "month" => Some(1.0),
+        "quarter" => Some(3.0),
+        "year" => Some(12.0),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (months(unit_a), months(unit_b)) {
+        return close(a * x, b * y);
+    }
+    match (seconds(unit_a), seconds(unit_b)) {
+        (Some(x), Some(y)) => close(a * x, b * y),
+        _ => false,
+    }
+}
+
+/// Seconds in a duration unit, with Duckling's month of 30 days and year of 365.
+fn seconds(unit: &str) -> Option<f64> {
+    let day = 86_400.0;
+    Some(match unit {
+        "second" => 1.0,
+        "minute" => 60.0,
+        "hour" => 3600.0,
+        "day" => day,
+        "week" => 7.0 * day,
+        "month" => 30.0 * day,
+        "quarter" => 90.0 * day,
+        "year" => 365.0 * day,
+        _ => return None,
+    })
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(1.0)
 }
@@ -153,7 +187,8 @@ fn main() {
     // num2words: cardinal rows (incl. Ukrainian case forms); currency and ordinals out of scope.
     let mut n2w = Score::default();
     for row in tsv(&root.join("num2words/num2words_pairs.tsv")) {
-        if row.len() < 5 || !row[1].starts_with("cardinal") {
+        // Rows with `ordinal: True` among their arguments are ordinals ("erste", "drugi").
+        if row.len() < 5 || !row[1].starts_with("cardinal") || row[2].contains("'ordinal': True") {
             continue;
         }
         let Some(want) = number(&row[3]) else {
@@ -162,7 +197,7 @@ fn main() {
         let got = read_value(&row[4], &row[0]);
         n2w.add(&row[0], got.is_some_and(|g| close(g, want)));
     }
-    table("num2words cardinals (words → number)", "Rows `cardinal*` (Ukrainian includes six case forms); currency, year and ordinal rows are out of scope.", &n2w, &mut lines, "num2words");
+    table("num2words cardinals (words → number)", "Rows `cardinal*` (Ukrainian includes six case forms); currency and year rows, and `cardinal` rows with the argument `ordinal: True` (German and Slovenian ordinals), are out of scope.", &n2w, &mut lines, "num2words");
 
     // Duckling: Numeral and Duration rows; Time rows in scope for dates.
     let mut numerals = Score::default();
@@ -203,9 +238,11 @@ fn main() {
                         _ => None,
                     });
                 let unit = parts.get(2).map(|u| u.to_lowercase()).unwrap_or_default();
+                // One length in two units ("1.5 часа" read as 1.5 hours, Duckling's
+                // 90 minutes) is the same duration.
                 durations.add(
                     &lang,
-                    got.is_some_and(|(a, u)| close(a, amount) && u == unit),
+                    got.is_some_and(|(a, u)| same_duration(a, u, amount, &unit)),
                 );
             }
             "Time" => {
@@ -239,7 +276,7 @@ fn main() {
         }
     }
     table("Duckling numerals", "Rows `Numeral`. Duckling's pl/ru/uk/bg rules assume a decimal point and comma thousands (\"1.1\", \"100,000\"); claimdiff reads these languages with the real decimal comma, so those rows count as misses here rather than being rewritten. \"100K\", \"3M\", \"nic\", \"para\" and ordinal-like rows are also misses.", &numerals, &mut lines, "duckling_numeral");
-    table("Duckling durations", "Rows `Duration`: amount and unit must both match (\"1.5 часа\" is 1.5 hours; Duckling's normalization to seconds counts as a miss).", &durations, &mut lines, "duckling_duration");
+    table("Duckling durations", "Rows `Duration`: the first duration read must be as long as Duckling's (\"1.5 часа\" read as 1.5 hours matches Duckling's 90 minutes; a month is 30 days, a year 365, as in Duckling).", &durations, &mut lines, "duckling_duration");
     table("Duckling dates", "Rows `Time` with grain Day, Month or Year (times of day and intervals are out of scope), reference 2013-02-12. A year left unresolved counts as right when month and day are right. Duckling resolves a bare weekday or month to the *next* one; claimdiff, made for news, resolves to the latest one on or before the document date, so those rows are misses by design.", &times, &mut lines, "duckling_date");
 
     // SlavicNER: cross-lingual grouping of gold mentions by key.
@@ -399,12 +436,22 @@ fn main() {
         }
     }
     let _ = std::fs::create_dir_all("reports");
+    // The closing notes are written by hand: keep them across regenerations.
+    const NOTES: &str = "## What these numbers say";
+    if let Some(notes) = std::fs::read_to_string("reports/facts.md")
+        .ok()
+        .and_then(|old| old.find(NOTES).map(|at| old[at..].to_string()))
+    {
+        report.push('\n');
+        report.push_str(&notes);
+    }
     std::fs::write("reports/facts.md", &report).expect("write reports/facts.md");
     // Floors at what the extractor reaches now (rounded down), so a regression fails.
     let floors = [
-        ("humanizer", 87.0),
-        ("num2words", 59.0),
-        ("duckling_numeral", 69.0),
+        ("humanizer", 99.5),
+        ("num2words", 99.0),
+        ("duckling_numeral", 77.5),
+        ("duckling_duration", 54.0),
         ("duckling_date", 21.0),
         ("slavicner", 0.64),
     ];

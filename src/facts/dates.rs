@@ -7,6 +7,7 @@
 //! keys; Cyrillic stems match Cyrillic words only (Croatian "travanj" is
 //! April, Ukrainian "травень" May).
 
+use super::lexicon::{self, Lexicon};
 use super::number_words::{self, is_cyrillic, Word, ENDINGS};
 use super::numbers::Numeral;
 use super::{Context, DateValue, DurationUnit, Fact, FactKind, FactValue};
@@ -14,169 +15,108 @@ use crate::text::language::primary;
 use crate::text::normalize::fold_word;
 use std::sync::OnceLock;
 
-const MONTHS: &[(u8, &str)] = &[
-    (1, "stycz styczeń leden ledn januar sijecanj siječnj січн січен студзен январ јануар януар"),
-    (2, "lut luty únor únor februar veljač лют феврал фебруар февруар"),
-    (3, "marzec marc marec mart březen březn ožujak ožujk märz march берез сакавік март"),
-    (4, "kwiecień kwietni duben dubn april travanj travnj квітн квітен красавік апрел април"),
-    (5, "maj máj mai may květen květn svibanj svibnj май мае мај травн травен"),
-    (6, "czerwiec czerwc červen červn jun junij lipanj lipnj juni june червн червен чэрвен июн јун юни"),
-    (7, "lipiec lipc červenec července jul julij srpanj srpnj juli july липн липен ліпен июл јул юли"),
-    (8, "sierpień sierpni srpen srpn august avgust kolovoz august серпн серпен жнівен август"),
-    (9, "wrzesień wrześni září september septembar rujan rujn вересн вересен верасен сентябр септембар септември"),
-    (10, "październik říjen říjn október oktober oktobar жовтн жовтен кастрычнік октябр октобар октомври"),
-    (11, "listopad november novembar studen листопад лістапад ноябр новембар ноември"),
-    (12, "grudzień grudni prosinec prosinc prosinac december decembar dezember грудн груден снежан снежн декабр децембар декември"),
-];
+/// A month or weekday stem: (neutral key, value, written in Cyrillic, index
+/// of its language in [`lexicon::ALL`]).
+type Stem = (String, u8, bool, usize);
 
-/// Monday is 1.
-const WEEKDAYS: &[(u8, &str)] = &[
-    (1, "poniedziałek poniedziałk pondělí pondelok pondelk ponedeljek ponedeljk ponedjeljak ponedjeljk ponedeljak montag monday понедельник понедељак понеділок панядзелак понеделник"),
-    (2, "wtorek wtork úterý utorok utork torek tork utorak dienstag tuesday вторник уторак вівторок аўторак"),
-    (3, "środ středa střed streda stred sreda sred srijed mittwoch wednesday сред серед серад сряд"),
-    (4, "czwartek czwartk čtvrtek čtvrtk štvrtok štvrtk četrtek četrtk četvrtak četvrtk donnerstag thursday четверг четвртак четвер чацвер четвъртък четврток"),
-    (5, "piątek piątk pátek pátk piatok piatk petek petk petak donnerstag friday пятниц п'ятниц пятніц петак петък петок"),
-    (6, "sobot subot samstag saturday суббот субот събот сабот"),
-    (7, "niedziel neděl nedeľ nedelj nedjelj sonntag sunday воскресен неделя недељ неділ нядзел недел"),
-];
-
-/// Duration units by neutral-key prefix; checked longest first.
-const UNITS: &[(DurationUnit, &str)] = &[
-    (DurationUnit::Year, "lat lata let leta leti rok roky rokov godin year jahr лет год гад рок рік років години"),
-    (DurationUnit::Month, "miesiąc miesięc měsíc mesiac mesec mjesec month monat месяц місяц месец"),
-    (DurationUnit::Week, "tydzień tygodni týden týdn týždň tedn tjedan tjedn week woch недел тиждень тижн тыдн седмиц"),
-    (DurationUnit::Day, "dzień dni dnia den dní dan dana day tag дн ден дзён"),
-    (DurationUnit::Hour, "godzin hodin hour stunde час годин гадзін"),
-    (DurationUnit::Minute, "minut minute хвилин хвілін"),
-    (DurationUnit::Second, "sekund second секунд"),
-];
-
-/// Words after a year that say it is one ("w 2000 roku", "2000. godine", "в
-/// 2000 году", "2024 г."), as neutral keys (see [`fold_word`]).
-const YEAR_AFTER: &[&str] = &[
-    "roku", "r", "roce", "rok", "godine", "godini", "godina", "god", "leta", "letu", "year",
-    "goda", "godu", "g", "gg", "rik", "godze",
-];
-/// Words before a year: "leta 2000", "im Jahr 2000", "in 2000", "от 2000".
-const YEAR_BEFORE: &[&str] = &[
-    "leta", "roku", "year", "jahr", "jahre", "in", "since", "until", "by", "im", "seit", "bis",
-    "od", "do", "ot",
-];
-
-/// Relative day words as neutral keys: (offset in days, words). "dziś",
-/// "сегодня", "wczoraj", "вчора", "przedwczoraj", "позавчера", "jutro", "завтра"…
-const DAYS: &[(i32, &str)] = &[
-    (
-        0,
-        "dzis dzisiaj dnes danes danas segodnja sogodni sennja denes heute today",
-    ),
-    (
-        -1,
-        "vcoraj vcera vceraj jucer juce vcora ucora gestern yesterday",
-    ),
-    (
-        -2,
-        "pzedvcoraj predevcirem predvcerom prekjucer zavcera pozavcera pozavcora vorgestern",
-    ),
-    (
-        1,
-        "jutro zitra zajtra jutri sutra zavtra zautra utre morgen tomorrov",
-    ),
-];
-
-/// "last year" and friends: a modifier and a unit (year or month), or one
-/// word. Modifiers are neutral-key prefixes: "zeszł", "prošl", "прошл"…
-const PAST: &[&str] = &[
-    "zesl",
-    "ubiegl",
-    "minul",
-    "prosl",
-    "lanjsk",
-    "last",
-    "letzt",
-    "vergangen",
-];
-/// "przyszły", "příští", "следующий", "наступний", "nächste"…
-const NEXT: &[&str] = &[
-    "pzysl",
-    "prist",
-    "buduc",
-    "prihodn",
-    "naslednj",
-    "sledec",
-    "iduc",
-    "sljedec",
-    "sledujusc",
-    "budusc",
-    "nastupn",
-    "next",
-    "nahst",
-    "kommend",
-];
-/// "tym", "этом", "цьому", "this", "diesem"… as whole neutral keys.
-const THIS: &[&str] = &[
-    "tym", "tego", "tento", "tomto", "tem", "ovoj", "ove", "ovog", "etom", "etot", "comu", "cogo",
-    "getym", "tazi", "ovaa", "this", "dieses", "diesem",
-];
-/// "rok", "godine", "году", "рік", "year", "Jahr"… as neutral keys.
-const YEAR_UNIT: &[&str] = &[
-    "rok", "roku", "roce", "god", "godine", "godini", "leto", "lete", "letu", "godu", "rik",
-    "godze", "godina", "year", "jahr", "jahre",
-];
-
+/// The words of all lexicons that dates and durations are read with.
 struct Tables {
-    /// Month and weekday stems by neutral key (then in table order), with
-    /// their value and whether they are written in Cyrillic.
-    months: Vec<(String, u8, bool)>,
-    weekdays: Vec<(String, u8, bool)>,
+    /// Month and weekday stems, sorted by neutral key (then in lexicon order).
+    months: Vec<Stem>,
+    weekdays: Vec<Stem>,
     /// Duration units, longest stem first.
     units: Vec<(String, DurationUnit)>,
+    /// Words after a year ("w 2000 roku", "2000. godine", "в 2000 году",
+    /// "2024 г.") and before one ("leta 2000", "im Jahr 2000", "in 2000").
+    year_after: Vec<&'static str>,
+    year_before: Vec<&'static str>,
+    /// Relative day words: (offset in days, words).
+    days: [(i32, Vec<&'static str>); 4],
+    /// "last year" and friends: a modifier and a unit (year or month).
+    /// Modifiers "past" and "next" are neutral-key prefixes, "this" whole keys.
+    past: Vec<&'static str>,
+    next: Vec<&'static str>,
+    this: Vec<&'static str>,
+    year_units: Vec<&'static str>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let stems = |rows: &[(u8, &str)]| {
-            let mut all: Vec<(String, u8, bool)> = rows
-                .iter()
-                .flat_map(|&(v, words)| {
-                    words
-                        .split(' ')
-                        .map(move |w| (fold_word(w), v, w.chars().any(is_cyrillic)))
-                })
-                .collect();
+        let stems = |rows: &dyn Fn(&Lexicon) -> &[&'static str]| {
+            let mut all: Vec<Stem> = Vec::new();
+            for (li, l) in lexicon::ALL.iter().enumerate() {
+                for (i, words) in rows(l).iter().enumerate() {
+                    for w in words.split_whitespace() {
+                        all.push((fold_word(w), i as u8 + 1, w.chars().any(is_cyrillic), li));
+                    }
+                }
+            }
             crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
             all
         };
-        let mut units: Vec<(String, DurationUnit)> = UNITS
-            .iter()
-            .flat_map(|&(u, words)| words.split(' ').map(move |w| (fold_word(w), u)))
-            .collect();
+        // Units in a fixed order, so a stem two units share ("година")
+        // resolves the same way whatever the order of the lexicons.
+        let mut units: Vec<(String, DurationUnit)> = Vec::new();
+        for unit in [
+            DurationUnit::Year,
+            DurationUnit::Month,
+            DurationUnit::Week,
+            DurationUnit::Day,
+            DurationUnit::Hour,
+            DurationUnit::Minute,
+            DurationUnit::Second,
+        ] {
+            for l in lexicon::ALL {
+                for &(u, words) in l.durations.iter().filter(|d| d.0 == unit) {
+                    units.extend(words.split_whitespace().map(|w| (fold_word(w), u)));
+                }
+            }
+        }
         crate::sort::sort_by_key(&mut units, |s| std::cmp::Reverse(s.0.len()));
         Tables {
-            months: stems(MONTHS),
-            weekdays: stems(WEEKDAYS),
+            months: stems(&|l| &l.months),
+            weekdays: stems(&|l| &l.weekdays),
             units,
+            year_after: lexicon::all(|l| l.year_after),
+            year_before: lexicon::all(|l| l.year_before),
+            days: [
+                (0, lexicon::all(|l| l.today)),
+                (-1, lexicon::all(|l| l.yesterday)),
+                (-2, lexicon::all(|l| l.day_before_yesterday)),
+                (1, lexicon::all(|l| l.tomorrow)),
+            ],
+            past: lexicon::all(|l| l.past),
+            next: lexicon::all(|l| l.next),
+            this: lexicon::all(|l| l.this),
+            year_units: lexicon::all(|l| l.year_units),
         }
     })
 }
 
 /// The value of the longest stem of `table` that `key` is written with,
 /// followed by a case ending, so "červenec" (July) wins over "červen" (June).
+/// Where languages give one stem different values, the document's language
+/// (index `lang` in [`lexicon::ALL`]) wins, else the first.
 /// Endings are at most five bytes: only the last few splits can match.
-fn stem_value(table: &[(String, u8, bool)], key: &str, cyrillic: bool) -> Option<u8> {
+fn stem_value(table: &[Stem], key: &str, cyrillic: bool, lang: Option<usize>) -> Option<u8> {
     (key.len().saturating_sub(5)..=key.len())
         .rev()
-        .filter(|&n| key.is_char_boundary(n))
+        .filter(|&n| key.is_char_boundary(n) && ENDINGS.contains(&&key[n..]))
         .find_map(|n| {
             let stem = &key[..n];
             let from = table.partition_point(|s| s.0.as_str() < stem);
-            table[from..]
+            let mut same = table[from..]
                 .iter()
                 .take_while(|s| s.0 == stem)
-                .find(|s| s.2 == cyrillic)
-                .filter(|_| ENDINGS.contains(&&key[n..]))
-                .map(|s| s.1)
+                .filter(|s| s.2 == cyrillic);
+            let first = same.next()?;
+            Some(
+                same.chain([first])
+                    .find(|s| Some(s.3) == lang)
+                    .unwrap_or(first)
+                    .1,
+            )
         })
 }
 
@@ -197,14 +137,7 @@ pub fn month(word: &str, lang: &str) -> Option<u8> {
 
 /// [`month`] of a word's neutral key.
 fn month_of_key(key: &str, cyrillic: bool, lang: &str) -> Option<u8> {
-    let m = stem_value(&tables().months, key, cyrillic)?;
-    Some(
-        if m == 11 && key.starts_with("listopad") && matches!(primary(lang), "hr" | "bs") {
-            10
-        } else {
-            m
-        },
-    )
+    stem_value(&tables().months, key, cyrillic, lexicon::index(lang))
 }
 
 /// The weekday a word names, Monday = 1.
@@ -220,6 +153,7 @@ pub fn weekday(word: &str) -> Option<u8> {
         &tables().weekdays,
         &fold_word(word),
         word.chars().any(is_cyrillic),
+        None,
     )
 }
 
@@ -528,11 +462,11 @@ pub(crate) fn find_in_words(
             );
             continue;
         }
-        if let Some(wd) = stem_value(&tables().weekdays, &w.key, w.cyrillic) {
+        if let Some(wd) = stem_value(&tables().weekdays, &w.key, w.cyrillic, None) {
             let mut d = DateValue::default();
             if let Some(doc) = ctx.date.filter(|d| d.day.is_some()) {
                 let today = weekday_of(doc);
-                let ahead = wi > 0 && NEXT.iter().any(|p| ws[wi - 1].key.starts_with(p));
+                let ahead = wi > 0 && tables().next.iter().any(|p| ws[wi - 1].key.starts_with(p));
                 let back = i64::from((today + 7 - wd) % 7);
                 // News tells what happened: the latest such weekday, unless "next".
                 d = if ahead {
@@ -556,9 +490,10 @@ pub(crate) fn find_in_words(
             );
             continue;
         }
-        if let Some(&(offset, _)) = DAYS
+        if let Some(&(offset, _)) = tables()
+            .days
             .iter()
-            .find(|(_, list)| list.split(' ').any(|x| x == w.key))
+            .find(|(_, list)| list.contains(&w.key.as_str()))
         {
             let d = match ctx.date.filter(|d| d.day.is_some()) {
                 Some(doc) => add_days(doc, i64::from(offset)),
@@ -582,15 +517,16 @@ pub(crate) fn find_in_words(
         };
         let shift = single.or_else(|| {
             let next = ws.get(wi + 1)?;
-            if !YEAR_UNIT.contains(&next.key.as_str()) || next.start > w.end + 2 {
+            let t = tables();
+            if !t.year_units.contains(&next.key.as_str()) || next.start > w.end + 2 {
                 return None;
             }
             let has = |list: &[&str]| list.iter().any(|p| w.key.starts_with(p));
-            if has(PAST) {
+            if has(&t.past) {
                 Some(-1)
-            } else if has(NEXT) {
+            } else if has(&t.next) {
                 Some(1)
-            } else if THIS.contains(&w.key.as_str()) {
+            } else if t.this.contains(&w.key.as_str()) {
                 Some(0)
             } else {
                 None
@@ -636,8 +572,9 @@ pub(crate) fn find_in_words(
             .map(|k| &ws[k])
             .filter(|w| text[w.end..n.start].trim().is_empty());
         if integer(&n) && year_in(n.value) {
-            let marked_after = after.is_some_and(|w| YEAR_AFTER.contains(&w.key.as_str()));
-            let marked_before = before.is_some_and(|w| YEAR_BEFORE.contains(&w.key.as_str()));
+            let t = tables();
+            let marked_after = after.is_some_and(|w| t.year_after.contains(&w.key.as_str()));
+            let marked_before = before.is_some_and(|w| t.year_before.contains(&w.key.as_str()));
             if marked_after || marked_before {
                 let e = if marked_after {
                     year_word_end(text, n.end, end)
@@ -727,7 +664,7 @@ fn year_word_end(text: &str, at: usize, end: usize) -> usize {
         .map(char::len_utf8)
         .sum();
     let word = &trimmed[..len];
-    if len == 0 || !YEAR_AFTER.contains(&fold_word(word).as_str()) {
+    if len == 0 || !tables().year_after.contains(&fold_word(word).as_str()) {
         // Serbian writes the year with an ordinal dot: "2024.".
         return if rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
             at + 1
@@ -845,14 +782,6 @@ mod tests {
                 (text[f.start..f.end].to_string(), v)
             })
             .collect()
-    }
-
-    #[test]
-    fn lexicons_are_neutral_keys() {
-        for list in [YEAR_AFTER, YEAR_BEFORE, PAST, NEXT, THIS, YEAR_UNIT] {
-            crate::facts::assert_folded(list);
-        }
-        crate::facts::assert_folded(&DAYS.iter().map(|d| d.1).collect::<Vec<_>>());
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! One file per transform: `numbers` (digits), `number_words` (cardinals in
 //! words), `quantities` (qualifiers, ranges, percentages, the thing counted),
 //! `relative` (multipliers like "trzykrotnie"), `dates`, `entities`, `quotes`.
+//! The words they read with are in `lexicon`, one file per language.
 
 pub mod dates;
 pub mod entities;
+pub mod lexicon;
 pub mod number_words;
 pub mod numbers;
 pub mod quantities;

@@ -2,131 +2,128 @@
 //! "dwadzieścia cztery", "dvadeset četiri", "двадцать четыре", "dwóch",
 //! "półtora", "štiriindvajset", "vierundzwanzig", "twenty-four".
 //!
-//! Each table row is a value and the stems that write it; a word is a stem
-//! plus one of the case endings in [`ENDINGS`], compared as neutral keys
-//! (see [`fold_word`]). Stems written in Cyrillic match Cyrillic words only and
-//! Latin stems Latin words only, so Slovenian "sem" ("I am") never reads as
-//! Russian "семь". English and German have tables of their own.
+//! The stems come from each language's lexicon (see [`super::lexicon`]); a
+//! word is a stem plus one of the case endings in [`ENDINGS`], compared as
+//! neutral keys (see [`fold_word`]). Stems written in Cyrillic match Cyrillic
+//! words only and Latin stems Latin words only, so Slovenian "sem" ("I am")
+//! never reads as Russian "семь". English and German have tables of their own.
 
+use super::lexicon::{self, Family, Lexicon};
 use super::numbers::{scale_factor, Numeral};
-use crate::text::language::primary;
 use crate::text::normalize::fold_word;
 use std::sync::OnceLock;
 
-/// Slavic stems by value: units, teens, tens, hundreds.
-const SLAVIC: &[(u16, &str)] = &[
-    (0, "zero nula нуль ноль нула"),
-    (1, "jeden jedn jedan en један једн один одн адзін адн един едн еден"),
-    (2, "dw dv дв дзв"),
-    (3, "tr trz тр"),
-    (4, "czter čtyř čtyr štyr štir četir четыр четир чотир чатыр"),
-    (5, "pięć pięci pět pěti päť piat pet пят пяц пет"),
-    (6, "sześć sześci šest šesť шест шесть шіст шэсц"),
-    (7, "siedem siedmi sedm sedem sedam сем седем седам седум сім"),
-    (8, "osiem ośmi osm osem osam восем восьм вісім осем осам осум"),
-    (9, "dziewięć dziewięci devět devěti deväť devät devet девят дев'ят дзевяц девет"),
-    (10, "dziesięć dziesięci deset desať desiat десят десет дзесяц"),
-    (11, "jedenaście jedenast jedenáct jedenásť enajst jedanaest одиннадцат одинадцят адзінаццац единадесет единаесет једанаест"),
-    (12, "dwanaście dwunast dwanast dvanáct dvanásť dvanajst dvanaest двенадцат дванадцят дванаццац дванадесет дванаесет"),
-    (13, "trzynaście trzynast třináct trinásť trinajst trinaest тринадцат трынаццац тринадесет тринаесет"),
-    (14, "czternaście czternast čtrnáct štrnásť štirinajst četrnaest четырнадцат чотирнадцят чатырнаццац четиринадесет четиринаесет четрнаест"),
-    (15, "piętnaście piętnast patnáct pätnásť petnajst petnaest пятнадцат п'ятнадцят пятнаццац петнадесет петнаесет"),
-    (16, "szesnaście szesnast šestnáct šestnásť šestnajst šesnaest шестнадцат шістнадцят шаснаццац шестнадесет шеснаесет"),
-    (17, "siedemnaście siedemnast sedmnáct sedemnásť sedemnajst sedamnaest семнадцат сімнадцят сямнаццац седемнадесет седумнаесет седамнаест"),
-    (18, "osiemnaście osiemnast osmnáct osemnásť osemnajst osamnaest восемнадцат вісімнадцят васямнаццац осемнадесет осумнаесет осамнаест"),
-    (19, "dziewiętnaście dziewiętnast devatenáct devätnásť devetnajst devetnaest девятнадцат дев'ятнадцят дзевятнаццац деветнадесет деветнаесет"),
-    (20, "dwadzieści dwudziest dvacet dvadsať dvajset dvadeset двадцат двадцят дваццац двадесет дваесет"),
-    (30, "trzydzieści trzydziest třicet tridsať trideset тридцат тридцят трыццац тридесет триесет"),
-    (40, "czterdzieści czterdziest čtyřicet štyridsať štirideset četrdeset сорок сорак четиридесет четириесет четрдесет"),
-    (50, "pięćdziesiąt pięćdziesięci padesát päťdesiat petdeset pedeset пятьдесят пятидесят п'ятдесят пяцьдзясят петдесет педесет"),
-    (60, "sześćdziesiąt sześćdziesięci šedesát šesťdesiat šestdeset šezdeset шестьдесят шестидесят шістдесят шэсцьдзясят шестдесет шеесет шездесет"),
-    (70, "siedemdziesiąt siedemdziesięci sedmdesát sedemdesiat sedemdeset sedamdeset семьдесят семидесят сімдесят семдзесят седемдесет седумдесет седамдесет"),
-    (80, "osiemdziesiąt osiemdziesięci osmdesát osemdesiat osemdeset osamdeset восемьдесят восьмидесят вісімдесят васемдзесят осемдесет осумдесет осамдесет"),
-    (90, "dziewięćdziesiąt dziewięćdziesięci devadesát deväťdesiat devetdeset devedeset девяност дев'яност дзевяност деветдесет деведесет"),
-    (200, "dwieście dwustu dvesto dvjesto dvjesta dvesta двест двухсот двіст дзвесц двеста двесте"),
-    (300, "trzysta trzystu tristo trista трист трехсот трьохсот трыст"),
-    (400, "czterysta czterystu štyristo štiristo četiristo четырест четырехсот чотирист чатырыст четиристо четиристотин"),
-    (500, "pięćset pięciuset pětset päťsto petsto пятьсот пятисот п'ятсот пяцьсот петсто петстотин"),
-    (600, "sześćset sześciuset šestset šesťsto šeststo šesto шестьсот шестисот шістсот шэсцьсот шесто шестстотин шестотин"),
-    (700, "siedemset siedmiuset sedmset sedemsto sedamsto семьсот семисот сімсот семсот седамсто седемстотин седумстотин"),
-    (800, "osiemset ośmiuset osmset osemsto osamsto восемьсот восьмисот вісімсот васемсот осамсто осемстотин осумстотин"),
-    (900, "dziewięćset dziewięciuset devětset deväťsto devetsto девятьсот девятисот дев'ятсот дзевяцьсот деветсто деветстотин"),
-];
-
-/// English and German stems by value.
-const GERMANIC: &[(u16, &str)] = &[
-    (0, "zero null"),
-    (1, "one ein eins"),
-    (2, "two zwei"),
-    (3, "three drei"),
-    (4, "four vier"),
-    (5, "five fünf"),
-    (6, "six sechs"),
-    (7, "seven sieben"),
-    (8, "eight acht"),
-    (9, "nine neun"),
-    (10, "ten zehn"),
-    (11, "eleven elf"),
-    (12, "twelve zwölf"),
-    (13, "thirteen dreizehn"),
-    (14, "fourteen vierzehn"),
-    (15, "fifteen fünfzehn"),
-    (16, "sixteen sechzehn"),
-    (17, "seventeen siebzehn"),
-    (18, "eighteen achtzehn"),
-    (19, "nineteen neunzehn"),
-    (20, "twenty zwanzig"),
-    (30, "thirty dreißig"),
-    (40, "forty vierzig"),
-    (50, "fifty fünfzig"),
-    (60, "sixty sechzig"),
-    (70, "seventy siebzig"),
-    (80, "eighty achtzig"),
-    (90, "ninety neunzig"),
-];
-
-/// Case, gender and plural endings after a stem, as neutral keys.
+/// Case, gender and plural endings after a stem, as neutral keys; shared by
+/// the Slavic languages (English and German words take the empty one).
 pub(crate) const ENDINGS: &[&str] = &[
     "", "a", "e", "i", "o", "u", "y", "s", "aj", "ama", "aju", "ah", "ami", "eh", "em", "ema",
     "emi", "emja", "en", "er", "es", "ego", "emu", "ej", "ie", "ih", "im", "ima", "imi", "ija",
     "ije", "iju", "iu", "ioma", "ja", "ju", "mi", "mja", "oh", "oj", "om", "oma", "omi", "ogo",
-    "omu", "ou", "ov", "uh", "um", "umja", "ijeji", "ga", "ega", "ym", "ymi",
+    "omu", "ou", "ov", "uh", "um", "umja", "ijeji", "ga", "ega", "ym", "ymi", "am", "ma",
 ];
 
-/// Hundred as a multiplier ("dvě stě", "tri sto", "zwei hundert").
-const HUNDRED: &[&str] = &["sto", "sta", "stu", "ste", "stotin", "hundert", "hundred"];
-/// "półtora", "полтора", "півтора": one and a half.
-const ONE_AND_A_HALF: &[&str] = &["poltor", "pivtor"];
-/// Words that join number words, as neutral keys: "sto i pięć", "сто и
-/// пять", "hundred and five".
-const JOINERS: &[&str] = &["i", "a", "and", "und", "in"];
 /// "minus", "минус", "мінус" as a neutral key.
 const MINUS: &str = "minus";
+/// Scale abbreviations, which follow digits only ("3 mln", not "mln trzy").
+const ABBREVIATIONS: &[&str] = &["mln", "mld", "mlrd", "mrd", "mio", "trln"];
 
-/// One table, folded once: (neutral stem, value, written in Cyrillic).
+/// One family's stems, folded once: (neutral stem, value, written in Cyrillic).
 type Stems = Vec<(String, u16, bool)>;
 
-fn stems(germanic: bool) -> &'static Stems {
-    static SLAVIC_STEMS: OnceLock<Stems> = OnceLock::new();
-    static GERMANIC_STEMS: OnceLock<Stems> = OnceLock::new();
-    let (cell, table) = if germanic {
-        (&GERMANIC_STEMS, GERMANIC)
-    } else {
-        (&SLAVIC_STEMS, SLAVIC)
-    };
-    cell.get_or_init(|| {
-        let mut all: Stems = table
-            .iter()
-            .flat_map(|&(value, words)| {
-                words.split(' ').map(move |w| {
-                    let cyrillic = w.chars().any(is_cyrillic);
-                    (fold_word(w), value, cyrillic)
+/// The words of all lexicons that number words are read with.
+struct Words {
+    slavic: Stems,
+    germanic: Stems,
+    /// Hundreds of each family (Slavic, Germanic), and those that stand alone.
+    hundreds: [Vec<&'static str>; 2],
+    alone: [Vec<&'static str>; 2],
+    one_and_a_half: Vec<&'static str>,
+    joiners: Vec<&'static str>,
+    /// Per language (as in [`lexicon::ALL`]): lone scale words and fraction
+    /// denominators, folded.
+    lone_scales: Vec<Vec<String>>,
+    fractions: Vec<Vec<(String, u8)>>,
+    /// Words that are no numbers though their keys are, with those keys.
+    not_numbers: Vec<(String, String)>,
+}
+
+fn words_of_all() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let stems = |family: Family| {
+            let mut all: Stems = lexicon::ALL
+                .iter()
+                .filter(|l| l.family == family)
+                .flat_map(|l| l.numbers.iter())
+                .flat_map(|&(value, words)| {
+                    words.split_whitespace().map(move |w| {
+                        let cyrillic = w.chars().any(is_cyrillic);
+                        (fold_word(w), value, cyrillic)
+                    })
                 })
-            })
-            .collect();
-        crate::sort::sort(&mut all);
-        all
+                .collect();
+            crate::sort::sort(&mut all);
+            all.dedup();
+            all
+        };
+        let family = |family: Family, field: fn(&Lexicon) -> &[&'static str]| {
+            lexicon::ALL
+                .iter()
+                .filter(|l| l.family == family)
+                .flat_map(|l| field(l).iter().copied())
+                .collect::<Vec<_>>()
+        };
+        let hundreds = |f: Family| {
+            let mut all = family(f, |l| l.hundreds);
+            all.extend(family(f, |l| l.hundreds_after_unit));
+            all
+        };
+        let fold_all = |words: &[&str]| words.iter().map(|w| fold_word(w)).collect();
+        Words {
+            slavic: stems(Family::Slavic),
+            germanic: stems(Family::Germanic),
+            hundreds: [hundreds(Family::Slavic), hundreds(Family::Germanic)],
+            alone: [
+                family(Family::Slavic, |l| l.hundreds),
+                family(Family::Germanic, |l| l.hundreds),
+            ],
+            one_and_a_half: lexicon::all(|l| l.one_and_a_half),
+            joiners: lexicon::all(|l| l.joiners),
+            not_numbers: lexicon::all(|l| l.not_numbers)
+                .into_iter()
+                .map(|w| (fold_word(w), w.to_lowercase()))
+                .collect(),
+            lone_scales: lexicon::ALL
+                .iter()
+                .map(|l| fold_all(l.lone_scales))
+                .collect(),
+            fractions: lexicon::ALL
+                .iter()
+                .map(|l| {
+                    l.fractions
+                        .iter()
+                        .flat_map(|&(power, words)| {
+                            words.split_whitespace().map(move |w| (fold_word(w), power))
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
     })
+}
+
+/// Whether a language tag reads number words with the Germanic stems.
+fn germanic(lang: &str) -> bool {
+    lexicon::get(lang).is_some_and(|l| l.family == Family::Germanic)
+}
+
+fn stems(germanic: bool) -> &'static Stems {
+    let w = words_of_all();
+    if germanic {
+        &w.germanic
+    } else {
+        &w.slavic
+    }
 }
 
 pub(crate) fn is_cyrillic(ch: char) -> bool {
@@ -147,12 +144,24 @@ enum Piece {
 
 /// Reads one word (its neutral key) as a number piece.
 fn piece(key: &str, cyrillic: bool, lang: &str) -> Option<Piece> {
-    let germanic = matches!(primary(lang), "en" | "de");
-    if HUNDRED.contains(&key) {
-        let alone = matches!(key, "sto" | "stu" | "hundert" | "hundred");
+    let germanic = germanic(lang);
+    let all = words_of_all();
+    let own = lexicon::get(lang);
+    let family = usize::from(germanic);
+    if all.hundreds[family].contains(&key) {
+        // Another language's "hundred" counts only after a unit: Russian
+        // "ста" (of a hundred) is Serbian "шта" (what).
+        let alone = match own {
+            Some(l) => l.hundreds.contains(&key),
+            None => all.alone[family].contains(&key),
+        };
         return Some(Piece::Hundred { alone });
     }
-    if ONE_AND_A_HALF
+    if own.is_some_and(|l| l.halves.contains(&key)) {
+        return Some(Piece::Value(0.5));
+    }
+    if all
+        .one_and_a_half
         .iter()
         .any(|s| key.strip_prefix(s).is_some_and(|e| ENDINGS.contains(&e)))
     {
@@ -183,8 +192,8 @@ fn piece(key: &str, cyrillic: bool, lang: &str) -> Option<Piece> {
 /// an abbreviation (those follow digits only).
 fn scale_word(key: &str, lang: &str) -> Option<f64> {
     let factor = scale_factor(key, lang)?;
-    let bare = ["mln", "mld", "mlrd", "mrd", "mio"];
-    (key.chars().count() >= 5 && !bare.iter().any(|b| key.starts_with(b))).then_some(factor)
+    (key.chars().count() >= 5 && !ABBREVIATIONS.iter().any(|b| key.starts_with(b)))
+        .then_some(factor)
 }
 
 /// Splits a compound written as one word into pieces: German
@@ -193,27 +202,52 @@ fn compound(key: &str, cyrillic: bool, lang: &str, out: &mut Vec<Piece>) -> bool
     if key.is_empty() {
         return true;
     }
-    if let Some(p) = piece(key, cyrillic, lang) {
+    // Only German, Slovenian and Slovak write compounds as one word.
+    let own = lexicon::get(lang).filter(|l| l.compounds);
+    let whole = piece(key, cyrillic, lang);
+    // Scale words are known by their start, so "tausendeins" would read as
+    // one: in these languages try it as a compound first.
+    if let Some(p) = whole.filter(|p| own.is_none() || !matches!(p, Piece::Scale(_))) {
         out.push(p);
         return true;
     }
-    // Only German and Slovenian write compounds as one word; try splits only
-    // where a number stem begins the word (most words stop here).
-    if !matches!(primary(lang), "de" | "sl") || !starts_like_number(key, lang) {
-        return false;
+    // Try splits only where a number stem begins the word (most words stop here).
+    if let Some(l) = own.filter(|l| starts_like_number(key, lang, l)) {
+        if split(key, cyrillic, lang, l, out) {
+            return true;
+        }
     }
+    if let Some(p) = whole {
+        out.push(p);
+        return true;
+    }
+    false
+}
+
+/// Whether `key` is one of the language's scale words as a whole ("tausend").
+fn own_scale_word(key: &str, l: &Lexicon) -> Option<f64> {
+    l.scales
+        .iter()
+        .find(|(_, words)| words.contains(&key))
+        .map(|s| 10f64.powi(i32::from(s.0)))
+}
+
+/// [`compound`] for a word that is no number piece as a whole.
+fn split(key: &str, cyrillic: bool, lang: &str, l: &Lexicon, out: &mut Vec<Piece>) -> bool {
+    let joiners = l.unit_before_ten;
     for split in (2..key.len()).rev().filter(|&n| key.is_char_boundary(n)) {
         let head = &key[..split];
-        let head_piece = match head {
-            "hundert" | "hundred" => Some(Piece::Hundred { alone: true }),
-            "tausend" => Some(Piece::Scale(1e3)),
-            "und" | "in" => None,
-            _ => piece(head, cyrillic, lang).filter(|p| !matches!(p, Piece::Scale(_))),
+        let head_piece = if let Some(factor) = own_scale_word(head, l) {
+            Some(Piece::Scale(factor))
+        } else if joiners.contains(&head) {
+            None
+        } else {
+            piece(head, cyrillic, lang).filter(|p| !matches!(p, Piece::Scale(_)))
         };
         let Some(p) = head_piece else { continue };
         let mut rest = &key[split..];
         let mut swapped = false;
-        for joiner in ["und", "in"] {
+        for joiner in joiners {
             if let Some(r) = rest.strip_prefix(joiner) {
                 // "vierundzwanzig": the unit comes before the ten.
                 rest = r;
@@ -234,15 +268,17 @@ fn compound(key: &str, cyrillic: bool, lang: &str, out: &mut Vec<Piece>) -> bool
     false
 }
 
-fn starts_like_number(key: &str, lang: &str) -> bool {
-    let table = stems(primary(lang) == "de");
+fn starts_like_number(key: &str, lang: &str, l: &Lexicon) -> bool {
+    let germanic = germanic(lang);
+    let table = stems(germanic);
+    let hundreds = &words_of_all().hundreds[usize::from(germanic)];
     (2..key.len())
         .filter(|&n| key.is_char_boundary(n))
         .any(|n| {
             let head = &key[..n];
             table.binary_search_by(|s| s.0.as_str().cmp(head)).is_ok()
-                || HUNDRED.contains(&head)
-                || head == "tausend"
+                || hundreds.contains(&head)
+                || own_scale_word(head, l).is_some()
         })
 }
 
@@ -311,7 +347,7 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
     let mut from: Option<usize> = None;
     let region = &text[start..end];
     for (i, ch) in region.char_indices().chain([(region.len(), ' ')]) {
-        let inside = ch.is_alphabetic() || (from.is_some() && matches!(ch, '\'' | '’'));
+        let inside = ch.is_alphabetic() || (from.is_some() && matches!(ch, '\'' | '’' | '‘'));
         match (inside, from) {
             (true, None) => from = Some(i),
             (false, Some(f)) => {
@@ -331,7 +367,8 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
 }
 
 /// Reads the longest number in words starting at word `i`: (value, index
-/// of the word after it). A scale word alone ("tysiące") is not a number.
+/// of the word after it), with its fraction ("dwa przecinek pięć", "три
+/// целых две десятых") or half ("trzy i pół") when the language has them.
 fn read_at(text: &str, words: &[Word], i: usize, lang: &str) -> Option<(f64, usize)> {
     let mut sign = 1.0;
     let mut at = i;
@@ -339,40 +376,149 @@ fn read_at(text: &str, words: &[Word], i: usize, lang: &str) -> Option<(f64, usi
         sign = -1.0;
         at += 1;
     }
+    let (mut value, mut next, scaled) = read_int(text, words, at, lang, true)?;
+    if let Some(l) = lexicon::get(lang) {
+        let grew = if let Some(end) = phrase_after(text, words, next, l.and_a_half) {
+            value += 0.5;
+            next = end;
+            true
+        } else if let Some((fraction, end)) = fraction_after(text, words, next, lang, l) {
+            value += fraction;
+            next = end;
+            true
+        } else {
+            false
+        };
+        // "dwa i pół miliona": the scale counts for the whole of it.
+        if grew && !scaled && joined_at(text, words, next) {
+            if let Some(factor) = scale_word(&words[next].key, lang) {
+                value *= factor;
+                next += 1;
+            }
+        }
+    }
+    Some((sign * value, next))
+}
+
+/// Reads the longest whole number in words from word `at`: (value, index of
+/// the word after it, whether it ends with a scale word). A scale word alone
+/// is no number ("tysiące"), unless it is a singular one ("tysiąc");
+/// without `scales`, reading stops before any scale word.
+fn read_int(
+    text: &str,
+    words: &[Word],
+    at: usize,
+    lang: &str,
+    scales: bool,
+) -> Option<(f64, usize, bool)> {
+    let all = words_of_all();
+    let lone = lexicon::index(lang).map(|i| &all.lone_scales[i]);
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut best: Option<(f64, usize)> = None;
+    let mut best: Option<(f64, usize, bool)> = None;
     let mut j = at;
     while j < words.len() {
         let w = &words[j];
         // Words must follow each other with only spaces or a hyphen between.
-        if j > at && !joined(&text[words[j - 1].end..w.start]) {
+        if j > at && !joined_at(text, words, j) {
             break;
         }
         let mut next = Vec::new();
-        if !compound(&w.key, w.cyrillic, lang, &mut next) {
+        let false_friend = || {
+            let raw = &text[w.start..w.end];
+            all.not_numbers
+                .iter()
+                .any(|(key, word)| *key == w.key && raw.to_lowercase() == *word)
+        };
+        if !compound(&w.key, w.cyrillic, lang, &mut next) || false_friend() {
             // "sto i pięć": a joiner between two number words.
-            if JOINERS.contains(&w.key.as_str()) && !pieces.is_empty() {
+            if all.joiners.contains(&w.key.as_str()) && !pieces.is_empty() {
                 j += 1;
                 continue;
             }
             break;
         }
+        let is_scale = |p: &Piece| matches!(p, Piece::Scale(_));
+        if !scales && next.iter().any(is_scale) {
+            break;
+        }
         pieces.extend(next);
         match combine(&pieces) {
             Some(v) => {
-                let only_scales = pieces.iter().all(|p| matches!(p, Piece::Scale(_)));
-                if !only_scales {
-                    best = Some((sign * v, j + 1));
+                let only_scales = pieces.iter().all(is_scale);
+                let lone_scale = pieces.len() == 1 && lone.is_some_and(|l| l.contains(&w.key));
+                if !only_scales || lone_scale {
+                    best = Some((v, j + 1, pieces.last().is_some_and(is_scale)));
                 }
             }
             None => break,
         }
         j += 1;
     }
-    if best.is_none() && sign < 0.0 {
+    best
+}
+
+/// Whether word `k` follows the word before it with only spaces or a hyphen between.
+fn joined_at(text: &str, words: &[Word], k: usize) -> bool {
+    k > 0 && k < words.len() && joined(&text[words[k - 1].end..words[k].start])
+}
+
+/// The index after one of `phrases` (neutral keys, one space between) that
+/// starts at word `at`, joined to the words before.
+fn phrase_after(text: &str, words: &[Word], at: usize, phrases: &[&str]) -> Option<usize> {
+    phrases.iter().find_map(|phrase| {
+        let mut k = at;
+        for part in phrase.split(' ') {
+            if !joined_at(text, words, k) || words[k].key != part {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    })
+}
+
+/// The fraction after a whole number, from a decimal-point word at word `at`:
+/// digits read one group at a time ("przecinek zero dwa" .02, "point one two"
+/// .12, "кома вісімдесят п'ять" .85) or a numerator and its denominator
+/// ("целых две десятых" .2). Returns (fraction, index of the word after it).
+fn fraction_after(
+    text: &str,
+    words: &[Word],
+    at: usize,
+    lang: &str,
+    l: &Lexicon,
+) -> Option<(f64, usize)> {
+    if !joined_at(text, words, at) || !l.decimal_points.contains(&words[at].key.as_str()) {
         return None;
     }
-    best
+    let all = words_of_all();
+    let mut k = at + 1;
+    // "едно цяло и едно".
+    if joined_at(text, words, k) && all.joiners.contains(&words[k].key.as_str()) {
+        k += 1;
+    }
+    let denominators = lexicon::index(lang).map_or(&[][..], |i| &all.fractions[i][..]);
+    let mut digits = String::new();
+    while joined_at(text, words, k) {
+        let Some((v, n, _)) = read_int(text, words, k, lang, false) else {
+            break;
+        };
+        if v < 0.0 || v.fract() != 0.0 {
+            break;
+        }
+        let denominator = denominators
+            .iter()
+            .find(|d| joined_at(text, words, n) && words[n].key == d.0);
+        if let Some(&(_, power)) = denominator {
+            if !digits.is_empty() {
+                break;
+            }
+            return Some((v / 10f64.powi(i32::from(power)), n + 1));
+        }
+        digits.push_str(&(v as u64).to_string());
+        k = n;
+    }
+    (!digits.is_empty()).then(|| (super::numbers::decimal_value("0", &digits), k))
 }
 
 fn joined(between: &str) -> bool {
@@ -439,9 +585,7 @@ mod tests {
     #[test]
     fn lexicons_are_neutral_keys() {
         crate::facts::assert_folded(ENDINGS);
-        crate::facts::assert_folded(HUNDRED);
-        crate::facts::assert_folded(ONE_AND_A_HALF);
-        crate::facts::assert_folded(JOINERS);
+        crate::facts::assert_folded(ABBREVIATIONS);
         crate::facts::assert_folded(&[MINUS]);
         assert!(ENDINGS.iter().all(|e| e.len() <= 5));
     }
@@ -472,6 +616,72 @@ mod tests {
         );
         assert_eq!(parse("zweihundertvierundzwanzig", "de"), Some(224.0));
         assert_eq!(parse("минус пять", "ru"), Some(-5.0));
+    }
+
+    #[test]
+    fn long_and_short_scales() {
+        assert_eq!(parse("dvadeset jedan milijun", "hr"), Some(21e6));
+        assert_eq!(parse("dvije milijarde dvjesto milijuna", "hr"), Some(2.2e9));
+        assert_eq!(parse("tri bilijarde", "bs"), Some(3e15));
+        assert_eq!(parse("два трильйони", "uk"), Some(2e12));
+        assert_eq!(parse("zwei Billionen", "de"), Some(2e12));
+        assert_eq!(parse("two trillion", "en"), Some(2e12));
+    }
+
+    #[test]
+    fn singular_scale_words_alone() {
+        assert_eq!(parse("tysiąc", "pl"), Some(1000.0));
+        assert_eq!(parse("хиљаду", "sr"), Some(1000.0));
+        assert_eq!(parse("milijun jedan", "hr"), Some(1_000_001.0));
+        // "Several thousand": the form is also a plural.
+        assert_eq!(parse("tisíc", "cs"), None);
+    }
+
+    #[test]
+    fn decimals_and_halves_in_words() {
+        assert_eq!(parse("dwa przecinek pięć", "pl"), Some(2.5));
+        assert_eq!(parse("twelve point five one", "en"), Some(12.51));
+        assert_eq!(
+            parse("шістдесят кома нуль п'ятдесят дев'ять", "uk"),
+            Some(60.059)
+        );
+        assert_eq!(parse("пять целых две десятых", "ru"), Some(5.2));
+        assert_eq!(parse("одна целая одна тысячная", "ru"), Some(1.001));
+        assert_eq!(parse("три с половиной", "ru"), Some(3.5));
+        assert_eq!(parse("dwa i pół miliona", "pl"), Some(2.5e6));
+        assert_eq!(parse("pół miliona", "pl"), Some(5e5));
+    }
+
+    #[test]
+    fn case_forms_of_hundreds() {
+        assert_eq!(parse("ста двадцати двум", "ru"), Some(122.0));
+        assert_eq!(parse("двумястами одиннадцатью", "ru"), Some(211.0));
+        assert_eq!(parse("п'ятьмастами сімдесятьма вісьма", "uk"), Some(578.0));
+        assert_eq!(parse("п‘ятсот двадцять п‘ять", "uk"), Some(525.0));
+        assert_eq!(parse("dvije stotine tisuća", "hr"), Some(200_000.0));
+        assert_eq!(parse("devět set devadesát devět", "cs"), Some(999.0));
+    }
+
+    #[test]
+    fn compounds_in_one_word() {
+        assert_eq!(parse("eintausendeins", "de"), Some(1001.0));
+        assert_eq!(parse("dvetisícdvanásť", "sk"), Some(2012.0));
+        assert_eq!(parse("stodvadsaťtri", "sk"), Some(123.0));
+    }
+
+    #[test]
+    fn what_is_no_hundred() {
+        // Serbian, Macedonian, Belarusian "што" and Croatian "što" (what)
+        // fold like "сто"; Russian "ста" (of a hundred) like Serbian "шта".
+        for (text, lang) in [
+            ("Што је то", "sr"),
+            ("što je to", "hr"),
+            ("што е тоа", "mk"),
+        ] {
+            assert!(find(text, 0, text.len(), lang).is_empty(), "{text}");
+        }
+        assert!(find("шта је то", 0, "шта је то".len(), "sr").is_empty());
+        assert_eq!(parse("сто", "sr"), Some(100.0));
     }
 
     #[test]

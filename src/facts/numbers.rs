@@ -1,8 +1,10 @@
 //! Numbers written with digits, in each language's convention, with scale
 //! words ("1,6 mln", "1.6 million", "260 000").
 
+use super::lexicon;
 use crate::text::language::uses_decimal_comma;
 use crate::text::normalize::fold_word;
+use std::sync::OnceLock;
 
 /// A number as written: its byte span in the document and its value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -126,14 +128,43 @@ pub fn find(text: &str, start: usize, end: usize, decimal_comma: bool, lang: &st
             value *= factor;
             after = word_end;
         }
+        let from = match sign_before(region, i) {
+            Some(sign) => {
+                value = -value;
+                sign
+            }
+            None => i,
+        };
         found.push(Numeral {
-            start: start + i,
+            start: start + from,
             end: start + after,
             value,
         });
         i = after.max(i + 1);
     }
     found
+}
+
+/// Where a minus sign before the digits at `at` starts: "-5", "−5" (after a
+/// space or at the start, so "2000-2001" is no negative number) or "minus 5",
+/// "минус 5".
+fn sign_before(s: &str, at: usize) -> Option<usize> {
+    let before = &s[..at];
+    if let Some(rest) = before.strip_suffix(['-', '−']) {
+        let free = rest
+            .chars()
+            .next_back()
+            .map_or(true, |c| c.is_whitespace() || c == '(');
+        return free.then_some(rest.len());
+    }
+    let rest = before.strip_suffix([' ', '\u{00A0}'])?;
+    let word_start = rest
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()?
+        .0;
+    (fold_word(&rest[word_start..]) == "minus").then_some(word_start)
 }
 
 struct Digits {
@@ -219,36 +250,39 @@ fn scale_after(s: &str, at: usize, lang: &str) -> Option<(f64, usize)> {
     Some((factor, end))
 }
 
-/// Scale words by the start of their neutral key (see [`fold_word`]).
-const THOUSAND: &[&str] = &["tys", "tis", "hilj", "iljad", "thousand", "tausend"];
-const MILLION: &[&str] = &[
-    "mln", "milion", "million", "milijon", "miljon", "milen", "mio",
-];
-const BILLION: &[&str] = &[
-    "mld", "mlrd", "miliard", "milliard", "milijard", "miljard", "mrd",
-];
+/// Scale words of all languages as (neutral-key prefix, power of ten),
+/// highest power first: where languages disagree ("billion" is 10^9 in
+/// English, 10^12 in German), the long scale wins unless the document's own
+/// language says otherwise.
+fn all_scales() -> &'static [(&'static str, u8)] {
+    static SCALES: OnceLock<Vec<(&'static str, u8)>> = OnceLock::new();
+    SCALES.get_or_init(|| {
+        let mut all: Vec<(&'static str, u8)> = lexicon::ALL
+            .iter()
+            .flat_map(|l| l.scales.iter())
+            .flat_map(|&(power, words)| words.iter().map(move |&w| (w, power)))
+            .collect();
+        crate::sort::sort_by_key(&mut all, |s| std::cmp::Reverse(s.1));
+        all
+    })
+}
 
 /// The factor of a scale word or abbreviation, by the prefix of its neutral
-/// key: "tys." 10^3, "milionów" 10^6, "млрд" 10^9.
+/// key: "tys." 10^3, "milionów" 10^6, "млрд" 10^9; the document language's
+/// own words first.
 pub(crate) fn scale_factor(key: &str, lang: &str) -> Option<f64> {
-    let is = |list: &[&str]| list.iter().any(|p| key.starts_with(p));
-    if is(THOUSAND) {
-        Some(1e3)
-    } else if is(MILLION) {
-        Some(1e6)
-    } else if is(BILLION) {
-        Some(1e9)
-    } else if key.starts_with("billion") {
-        // English "billion" is 10^9; Slavic and German long-scale "bilion"/"Billion" 10^12.
-        Some(if lang.starts_with("en") { 1e9 } else { 1e12 })
-    } else if ["bilion", "bilijon", "trillion"]
-        .iter()
-        .any(|p| key.starts_with(p))
-    {
-        Some(1e12)
-    } else {
-        None
-    }
+    let own = lexicon::get(lang)
+        .into_iter()
+        .flat_map(|l| l.scales.iter())
+        .find(|(_, words)| words.iter().any(|p| key.starts_with(p)))
+        .map(|s| s.0);
+    let power = own.or_else(|| {
+        all_scales()
+            .iter()
+            .find(|(p, _)| key.starts_with(p))
+            .map(|s| s.1)
+    })?;
+    Some(10f64.powi(i32::from(power)))
 }
 
 /// The word that follows `at` after spaces only: (word, its end).
@@ -281,13 +315,6 @@ mod tests {
             .iter()
             .map(|n| n.value)
             .collect()
-    }
-
-    #[test]
-    fn scale_words_are_neutral_keys() {
-        for list in [THOUSAND, MILLION, BILLION] {
-            crate::facts::assert_folded(list);
-        }
     }
 
     #[test]
@@ -328,6 +355,18 @@ mod tests {
         assert_eq!(values("3 bilionów", "pl"), [3e12]);
         assert_eq!(values("3 billion", "en"), [3e9]);
         assert_eq!(values("2 млрд и 5 тыс.", "ru"), [2e9, 5e3]);
+    }
+
+    #[test]
+    fn negative_numbers() {
+        assert_eq!(
+            values("-5 i minus 3, 2000-2001", "pl"),
+            [-5.0, -3.0, 2000.0, 2001.0]
+        );
+        assert_eq!(values("минус 1200000", "ru"), [-1_200_000.0]);
+        let text = "to −4,5 mln";
+        let n = &find(text, 0, text.len(), true, "pl")[0];
+        assert_eq!((&text[n.start..n.end], n.value), ("−4,5 mln", -4_500_000.0));
     }
 
     #[test]

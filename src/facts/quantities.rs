@@ -2,165 +2,49 @@
 //! "ponad", "не менее", "up to"), ranges ("10–15", "od 10 do 15"),
 //! percentages ("12 proc.", "12 %", "12 посто") and the thing counted.
 
+use super::lexicon;
 use super::numbers::{next_word, Numeral};
 use super::{Fact, FactKind, FactValue, Qualifier, Quantity};
 use crate::text::normalize::fold_word;
+use std::sync::OnceLock;
 
-/// Qualifier phrases by kind, one phrase per entry, as neutral keys (see
-/// [`fold_word`]) separated by one space: "około" is "okolo", "więcej niż"
-/// "viecej niz", "не менее" "ne menee".
-const QUALIFIERS: &[(Qualifier, &[&str])] = &[
-    (
-        Qualifier::Approximately,
-        &[
-            "okolo",
-            "ok",
-            "oko",
-            "priblizno",
-            "priblizne",
-            "okoli",
-            "primerno",
-            "priblizitelno",
-            "pryblizna",
-            "cca",
-            "asi",
-            "zhruba",
-            "blizu",
-            "about",
-            "roughly",
-            "around",
-            "approximately",
-            "some",
-            "circa",
-            "etva",
-            "rund",
-            "ungefahr",
-            "zirka",
-            "ca",
-        ],
-    ),
-    (
-        Qualifier::AtLeast,
-        &[
-            "co najmniej",
-            "pzynajmniej",
-            "najmanje",
-            "vsaj",
-            "ne menee",
-            "ne mense",
-            "sconajmense",
-            "naj-malko",
-            "najmalku",
-            "alespon",
-            "nejmene",
-            "aspon",
-            "najmenej",
-            "at least",
-            "mindestens",
-        ],
-    ),
-    (
-        Qualifier::MoreThan,
-        &[
-            "ponad",
-            "viecej niz",
-            "povyzej",
-            "vise od",
-            "preko",
-            "vec kot",
-            "vise nego",
-            "bolee",
-            "svyse",
-            "bolse",
-            "bilse",
-            "bolej",
-            "nad",
-            "povece ot",
-            "povekje od",
-            "vice nez",
-            "vic nez",
-            "pres",
-            "viac ako",
-            "viac nez",
-            "over",
-            "more than",
-            "above",
-            "uber",
-            "mehr als",
-        ],
-    ),
-    (
-        Qualifier::AtMost,
-        &[
-            "blisko",
-            "pravie",
-            "niemal",
-            "do",
-            "najvyzej",
-            "maksymalnie",
-            "skoro",
-            "gotovo",
-            "skoraj",
-            "najvec",
-            "najvise",
-            "pocti",
-            "majze",
-            "amal",
-            "temer",
-            "takmer",
-            "nearly",
-            "almost",
-            "up to",
-            "fast",
-            "bis zu",
-            "hohstens",
-        ],
-    ),
-    (
-        Qualifier::LessThan,
-        &[
-            "mniej niz",
-            "ponizej",
-            "manje od",
-            "manje nego",
-            "manj kot",
-            "menee",
-            "mense",
-            "mens",
-            "po-malko ot",
-            "pomalku od",
-            "mene nez",
-            "menej ako",
-            "less than",
-            "fever than",
-            "under",
-            "belov",
-            "veniger als",
-            "unter",
-        ],
-    ),
-];
+/// The words of all lexicons that quantities are read with.
+struct Words {
+    /// Qualifier phrases by kind, as neutral keys separated by one space.
+    qualifiers: [(Qualifier, Vec<&'static str>); 5],
+    /// Words opening a range before its first number ("od", "between").
+    range_open: Vec<&'static str>,
+    /// Words between the two numbers of a range ("do", "to", "bis").
+    range_join: Vec<&'static str>,
+    /// "And", which joins a range only after "between": "между 10 и 15";
+    /// otherwise "2000 i 2001" is a list.
+    range_and: Vec<&'static str>,
+    between: Vec<&'static str>,
+    /// Percent words by the start of their neutral key.
+    percent: Vec<&'static str>,
+}
 
-/// Words that open a range before its first number, as neutral keys: "od 10
-/// do 15", "от", "від", "between", "između", "zwischen", "między", "между".
-const RANGE_OPEN: &[&str] = &[
-    "od", "ot", "vid", "ad", "from", "betveen", "izmedju", "med", "zvishen", "miedzy", "mezdu",
-    "miz",
-];
-/// Words between the two numbers of a range: "10 do 15", "10 to 15".
-const RANGE_JOIN: &[&str] = &["do", "до", "to", "bis"];
-/// "and" joins a range only after "between": "между 10 и 15"; otherwise
-/// "2000 i 2001" is a list.
-const RANGE_AND: &[&str] = &["and", "i", "и", "in", "und", "a"];
-/// The range openers that "and" may close (neutral keys, as in [`RANGE_OPEN`]).
-const BETWEEN: &[&str] = &[
-    "betveen", "izmedju", "med", "zvishen", "miedzy", "mezdu", "miz",
-];
-/// Percent words by the start of their neutral key.
-const PERCENT: &[&str] = &[
-    "procent", "proc", "posto", "odstot", "percent", "prozent", "vidsot", "procen", "protsent",
-    "prat",
-];
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut range_open = lexicon::all(|l| l.range_from);
+        range_open.extend(lexicon::all(|l| l.between));
+        Words {
+            qualifiers: [
+                (Qualifier::Approximately, lexicon::all(|l| l.approximately)),
+                (Qualifier::AtLeast, lexicon::all(|l| l.at_least)),
+                (Qualifier::MoreThan, lexicon::all(|l| l.more_than)),
+                (Qualifier::AtMost, lexicon::all(|l| l.at_most)),
+                (Qualifier::LessThan, lexicon::all(|l| l.less_than)),
+            ],
+            range_open,
+            range_join: lexicon::all(|l| l.range_to),
+            range_and: lexicon::all(|l| l.range_and),
+            between: lexicon::all(|l| l.between),
+            percent: lexicon::all(|l| l.percent),
+        }
+    })
+}
 
 /// Quantities from the numerals of `text[start..end]` (already sorted,
 /// without those dates and multipliers took).
@@ -201,18 +85,20 @@ pub fn build(text: &str, start: usize, end: usize, numerals: &[Numeral]) -> Vec<
                 let before = words_before(text, start, n.start, 1);
                 before
                     .first()
-                    .is_some_and(|w| BETWEEN.contains(&w.as_str()))
+                    .is_some_and(|w| words().between.contains(&w.as_str()))
             };
             // Joining words are at most three characters, and lower case
             // never has fewer characters: longer text is no joining word.
             let word = between.chars().nth(3).is_none() && {
                 let join = between.to_lowercase();
-                RANGE_JOIN.contains(&join.as_str())
-                    || (RANGE_AND.contains(&join.as_str()) && after_between())
+                words().range_join.contains(&join.as_str())
+                    || (words().range_and.contains(&join.as_str()) && after_between())
             };
             if (dash || word) && m.value > n.value {
                 q.high = Some(m.value);
-                if q.value < m.value / 999.0 {
+                // Only a positive low end can take a scale (and a zero or
+                // negative one would never reach the high end).
+                if q.value > 0.0 && q.value < m.value / 999.0 {
                     // "10–15 mln": the scale word after the second number counts for both.
                     q.value *= scale_of(m.value, q.value);
                 }
@@ -230,7 +116,7 @@ pub fn build(text: &str, start: usize, end: usize, numerals: &[Numeral]) -> Vec<
         if q.high.is_some()
             && before
                 .last()
-                .is_some_and(|w| RANGE_OPEN.contains(&w.as_str()))
+                .is_some_and(|w| words().range_open.contains(&w.as_str()))
         {
             q.qualifier = Qualifier::Exact;
         }
@@ -263,7 +149,7 @@ fn percent_after(text: &str, at: usize, end: usize) -> Option<usize> {
     }
     let (word, word_end) = next_word(s, at)?;
     let key = fold_word(word);
-    if !PERCENT.iter().any(|p| key.starts_with(p)) {
+    if !words().percent.iter().any(|p| key.starts_with(p)) {
         return None;
     }
     // "proc." is an abbreviation: its dot belongs to it.
@@ -304,7 +190,7 @@ fn qualifier(before: &[String]) -> Qualifier {
             continue;
         }
         let tail = &before[before.len() - len..];
-        for (kind, phrases) in QUALIFIERS {
+        for (kind, phrases) in &words().qualifiers {
             let hit = phrases
                 .iter()
                 .any(|p| super::phrase_at(p, tail) == Some(len));
@@ -332,16 +218,6 @@ mod tests {
     }
 
     #[test]
-    fn lexicons_are_neutral_keys() {
-        for (_, phrases) in QUALIFIERS {
-            crate::facts::assert_folded(phrases);
-        }
-        crate::facts::assert_folded(RANGE_OPEN);
-        crate::facts::assert_folded(BETWEEN);
-        crate::facts::assert_folded(PERCENT);
-    }
-
-    #[test]
     fn qualifiers_in_many_languages() {
         let q = |t, l| quantities(t, l)[0].qualifier;
         assert_eq!(q("co najmniej 10 osób", "pl"), Qualifier::AtLeast);
@@ -364,6 +240,9 @@ mod tests {
         assert_eq!((q[0].value, q[0].high), (2e6, Some(3e6)));
         let q = quantities("10–15%", "en");
         assert!(q[0].percent && q[0].high == Some(15.0));
+        // A low end of zero or below is not scaled (that never ends).
+        let q = quantities("0–1600000 i -3–1,6 mln", "pl");
+        assert_eq!((q[0].value, q[1].value), (0.0, -3.0));
     }
 
     #[test]

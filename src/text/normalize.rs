@@ -89,7 +89,8 @@ fn push_folded(ch: char, out: &mut String) {
         'ý' => "y",
         'ź' | 'ż' | 'ž' => "z",
         // Apostrophes and soft hyphens inside words carry no meaning here.
-        '\u{00AD}' | '\'' | '’' => "",
+        // Ukrainian writes its apostrophe with any of them: "п'ять", "п’ять", "пʼять".
+        '\u{00AD}' | '\'' | '’' | '‘' | 'ʼ' => "",
         other => {
             out.push(other);
             return;

@@ -1,0 +1,278 @@
+//! The words of each language that facts are read with, one file per
+//! language: plain data a linguist can read and extend. Adding a language is
+//! adding a file here, its line in [`ALL`], and its tests.
+//!
+//! Two spellings are used. Fields marked *as written* hold words in the
+//! language's own spelling (folded once when the tables are built); fields
+//! marked *neutral keys* hold words already folded by
+//! [`crate::text::normalize::fold_word`] ("więcej niż" is "viecej niz",
+//! "около" is "okolo"), so they are compared without folding at run time.
+//! A *prefix* matches every word whose neutral key starts with it.
+//!
+//! The extractors match the words of all languages at once (news quote
+//! neighbours' forms, and a document's language may be guessed wrong); a
+//! language's own entries only win where two languages disagree (Croatian
+//! "listopad" is October, Polish and Czech "listopad" November).
+
+use super::DurationUnit;
+
+mod be;
+mod bg;
+mod bs;
+mod cs;
+mod de;
+mod en;
+mod hr;
+mod mk;
+mod pl;
+mod ru;
+mod sk;
+mod sl;
+mod sr;
+mod uk;
+
+/// How a language writes numbers in words, which decides the stems it is
+/// read with: Slavic documents with the number stems of all Slavic
+/// languages (Cyrillic stems match Cyrillic words only), Germanic ones with
+/// those of English and German.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Slavic,
+    Germanic,
+}
+
+/// The words of one language, one field per kind of word.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Primary language subtag ("sr" covers Cyrillic and Latin).
+    pub lang: &'static str,
+    pub family: Family,
+    /// Writes compound numbers as one word: German "vierundzwanzig",
+    /// Slovenian "štiriindvajset".
+    pub compounds: bool,
+
+    // --- Numbers ---
+    /// Stems of cardinals by value (units, teens, tens, hundreds), as
+    /// written, space-separated; a number word is a stem plus a case ending
+    /// (`number_words::ENDINGS`).
+    pub numbers: &'static [(u16, &'static str)],
+    /// "Hundred" that can stand alone or multiply ("sto", "hundred"); neutral keys.
+    pub hundreds: &'static [&'static str],
+    /// "Hundred" only after a unit (Czech "dvě stě", "tři sta"); neutral keys.
+    pub hundreds_after_unit: &'static [&'static str],
+    /// One and a half ("półtora"); neutral-key prefixes.
+    pub one_and_a_half: &'static [&'static str],
+    /// Words joining number words ("sto i pięć", "hundred and five"); neutral keys.
+    pub joiners: &'static [&'static str],
+    /// Joiners inside a one-word compound that put the unit before the ten
+    /// ("vierundzwanzig", "štiriindvajset"); neutral keys.
+    pub unit_before_ten: &'static [&'static str],
+    /// Scale words and their abbreviations by power of ten (3: thousand, 6:
+    /// million, 9: milliard, 12: long-scale billion…); neutral-key prefixes.
+    pub scales: &'static [(u8, &'static [&'static str])],
+    /// Singular scale words that alone are one of it ("tysiąc" 1000), as
+    /// written; not forms that are also plurals ("několik tisíc", "a few
+    /// thousand"), which are no figure.
+    pub lone_scales: &'static [&'static str],
+    /// Between the whole part and the fraction ("dwa przecinek pięć", "two
+    /// point five", "пять целых две десятых"); neutral keys.
+    pub decimal_points: &'static [&'static str],
+    /// Fraction denominators by power of ten ("две десятых"), as written,
+    /// space-separated.
+    pub fractions: &'static [(u8, &'static str)],
+    /// "And a half" after a number ("trzy i pół", "три с половиной");
+    /// phrases of neutral keys.
+    pub and_a_half: &'static [&'static str],
+    /// One half as a number word ("pół miliona", "пів години"); neutral keys.
+    pub halves: &'static [&'static str],
+    /// Words that fold to the key of a number word but are none: Serbian
+    /// "што" (what) is "sto" as "сто" (hundred) is; as written, lower case.
+    pub not_numbers: &'static [&'static str],
+
+    // --- Quantities: qualifiers before a number; phrases of neutral keys ---
+    /// "około", "about".
+    pub approximately: &'static [&'static str],
+    /// "co najmniej", "at least".
+    pub at_least: &'static [&'static str],
+    /// "ponad", "more than".
+    pub more_than: &'static [&'static str],
+    /// "prawie", "do", "up to".
+    pub at_most: &'static [&'static str],
+    /// "mniej niż", "less than".
+    pub less_than: &'static [&'static str],
+    /// Opening a range before its first number ("od 10 do 15", "from"); neutral keys.
+    pub range_from: &'static [&'static str],
+    /// "Between", which opens a range that "and" closes; neutral keys.
+    pub between: &'static [&'static str],
+    /// Between the two numbers of a range ("10 do 15", "10 to 15"); as written, lower case.
+    pub range_to: &'static [&'static str],
+    /// "And" after "between" ("между 10 и 15"); as written, lower case.
+    pub range_and: &'static [&'static str],
+    /// Percent words; neutral-key prefixes.
+    pub percent: &'static [&'static str],
+
+    // --- Dates and durations ---
+    /// Stems of month names, January first, as written, space-separated.
+    pub months: [&'static str; 12],
+    /// Stems of weekday names, Monday first, as written, space-separated.
+    pub weekdays: [&'static str; 7],
+    /// Stems of duration units, as written, space-separated.
+    pub durations: &'static [(DurationUnit, &'static str)],
+    /// After a year ("2000 roku", "2024 г."); neutral keys.
+    pub year_after: &'static [&'static str],
+    /// Before a year ("leta 2000", "im Jahr 2000"); neutral keys.
+    pub year_before: &'static [&'static str],
+    /// Today, yesterday, the day before yesterday, tomorrow; neutral keys.
+    pub today: &'static [&'static str],
+    pub yesterday: &'static [&'static str],
+    pub day_before_yesterday: &'static [&'static str],
+    pub tomorrow: &'static [&'static str],
+    /// "Last" before "year" ("zeszłym roku"); neutral-key prefixes.
+    pub past: &'static [&'static str],
+    /// "Next" before "year" or a weekday; neutral-key prefixes.
+    pub next: &'static [&'static str],
+    /// "This" before "year"; neutral keys.
+    pub this: &'static [&'static str],
+    /// "Year" after "last", "next", "this"; neutral keys.
+    pub year_units: &'static [&'static str],
+
+    // --- Multipliers ---
+    /// One-word multipliers ("trzykrotnie", "втрое", "twice") and their
+    /// factor; neutral-key prefixes.
+    pub multipliers: &'static [(&'static str, f64)],
+    /// "Times" after a number ("trzy razy"); neutral keys.
+    pub times: &'static [&'static str],
+    /// "Half" after "o", "za", "na" ("o połowę"); neutral keys.
+    pub half: &'static [&'static str],
+
+    // --- Quotations and sources ---
+    /// Verbs of saying ("powiedział", "said"); neutral-key prefixes.
+    pub said: &'static [&'static str],
+    /// Phrases opening a source ("według", "according to"); phrases of neutral keys.
+    pub source_cues: &'static [&'static str],
+}
+
+/// Every language, in a fixed order (where two disagree and neither is the
+/// document's, the first wins).
+pub const ALL: &[&Lexicon] = &[
+    &pl::LEXICON,
+    &cs::LEXICON,
+    &sk::LEXICON,
+    &sl::LEXICON,
+    &hr::LEXICON,
+    &bs::LEXICON,
+    &sr::LEXICON,
+    &mk::LEXICON,
+    &bg::LEXICON,
+    &ru::LEXICON,
+    &uk::LEXICON,
+    &be::LEXICON,
+    &en::LEXICON,
+    &de::LEXICON,
+];
+
+/// The index in [`ALL`] of the lexicon of a language tag ("sr-Latn" is "sr").
+pub fn index(lang: &str) -> Option<usize> {
+    let primary = crate::text::language::primary(lang);
+    ALL.iter()
+        .position(|l| l.lang.eq_ignore_ascii_case(primary))
+}
+
+/// The lexicon of a language tag, when there is one.
+///
+/// ```
+/// use claimdiff::facts::lexicon::{get, Family};
+/// assert_eq!(get("sr-Latn").map(|l| l.lang), Some("sr"));
+/// assert_eq!(get("de").map(|l| l.family), Some(Family::Germanic));
+/// assert!(get("fr").is_none());
+/// ```
+pub fn get(lang: &str) -> Option<&'static Lexicon> {
+    index(lang).map(|i| ALL[i])
+}
+
+/// Every entry of one list field over all languages, in [`ALL`] order.
+pub(crate) fn all<T: Copy>(field: impl Fn(&Lexicon) -> &[T]) -> Vec<T> {
+    ALL.iter().flat_map(|l| field(l).iter().copied()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::assert_folded;
+
+    #[test]
+    fn every_language_has_the_basic_words() {
+        for l in ALL {
+            assert!(!l.numbers.is_empty(), "{}: numbers", l.lang);
+            assert!(l.months.iter().all(|m| !m.is_empty()), "{}: months", l.lang);
+            assert!(
+                l.scales.iter().any(|s| !s.1.is_empty()),
+                "{}: scale words",
+                l.lang
+            );
+            assert!(!l.percent.is_empty(), "{}: percent", l.lang);
+        }
+    }
+
+    #[test]
+    fn tags_are_unique_and_found() {
+        for (i, l) in ALL.iter().enumerate() {
+            assert_eq!(index(l.lang), Some(i));
+        }
+        assert_eq!(index("sr-Cyrl"), index("sr"));
+    }
+
+    /// Fields documented as neutral keys are folded already.
+    #[test]
+    fn lexicons_are_neutral_keys() {
+        for l in ALL {
+            let lists: [&[&str]; 30] = [
+                l.unit_before_ten,
+                l.decimal_points,
+                l.and_a_half,
+                l.halves,
+                l.hundreds,
+                l.hundreds_after_unit,
+                l.one_and_a_half,
+                l.joiners,
+                l.approximately,
+                l.at_least,
+                l.more_than,
+                l.at_most,
+                l.less_than,
+                l.range_from,
+                l.between,
+                l.percent,
+                l.year_after,
+                l.year_before,
+                l.today,
+                l.yesterday,
+                l.day_before_yesterday,
+                l.tomorrow,
+                l.past,
+                l.next,
+                l.this,
+                l.year_units,
+                l.times,
+                l.half,
+                l.said,
+                l.source_cues,
+            ];
+            for list in lists {
+                assert_folded(list);
+            }
+            for word in l.not_numbers.iter().chain(l.lone_scales) {
+                assert_eq!(
+                    word.to_lowercase(),
+                    *word,
+                    "{}: {word} is not lower case",
+                    l.lang
+                );
+            }
+            for (_, words) in l.scales {
+                assert_folded(words);
+            }
+            assert_folded(&l.multipliers.iter().map(|m| m.0).collect::<Vec<_>>());
+        }
+    }
+}
