@@ -191,8 +191,14 @@ pub fn get(lang: &str) -> Option<&'static Lexicon> {
 }
 
 /// Every entry of one list field over all languages, in [`ALL`] order.
-pub(crate) fn all<T: Copy>(field: impl Fn(&Lexicon) -> &[T]) -> Vec<T> {
-    ALL.iter().flat_map(|l| field(l).iter().copied()).collect()
+/// A function pointer, not `impl Fn`: one copy of this loop in the wasm per
+/// element type instead of one per field.
+pub(crate) fn all<T: Copy>(field: fn(&Lexicon) -> &[T]) -> Vec<T> {
+    let mut entries = Vec::new();
+    for l in ALL {
+        entries.extend_from_slice(field(l));
+    }
+    entries
 }
 
 #[cfg(test)]
