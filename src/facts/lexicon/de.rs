@@ -93,6 +93,9 @@ pub const LEXICON: Lexicon = Lexicon {
         (Minute, "minute"),
         (Second, "sekund"),
     ],
+    duration_abbreviations: &[(Hour, "std"), (Minute, "min"), (Second, "sek")],
+    half_before_unit: &["halb", "halbe", "halben"],
+    and_a_half: &["und halb"],
     year_after: &[],
     year_before: &["jahr", "jahre", "im", "seit", "bis"],
     today: &["heute"],
@@ -103,6 +106,10 @@ pub const LEXICON: Lexicon = Lexicon {
     next: &["nahst", "kommend"],
     this: &["dieses", "diesem"],
     year_units: &["jahr", "jahre"],
+    month_units: &["monat"],
+    day_after_tomorrow: &["ubermorgen"],
+    weekday_abbreviations: ["mo", "di", "", "", "fr", "sa", ""],
+    day_ordinals: &[],
 
     multipliers: &[
         ("doppelt", 2.0),
