@@ -133,7 +133,7 @@ fn out_of_scope(text: &str) -> Option<&'static str> {
         .collect();
     let has = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
     // A date counted from now by a duration: "trzy tygodnie temu", "через неделю", "za tydzień".
-    if has(&[
+    let offset_words = [
         "temu",
         "później",
         "pozniej",
@@ -143,14 +143,17 @@ fn out_of_scope(text: &str) -> Option<&'static str> {
         "prije",
         "poslije",
         "після",
-        "след",
-    ]) || words.iter().any(|w| {
-        matches!(*w, "za" | "od" | "w" | "u")
-            && has(&["tydz", "tydzień", "tjed", "godin", "lat", "mjesec", "miesi"])
-            && !has(&[
-                "przysz", "tym", "tego", "nast", "ostat", "poprz", "sljed", "pros", "proš", "ovaj",
-            ])
-    }) {
+    ];
+    if words.iter().any(|w| offset_words.contains(w))
+        || words.iter().any(|w| {
+            matches!(*w, "za" | "od" | "w" | "u")
+                && has(&["tydz", "tydzień", "tjed", "godin", "lat", "mjesec", "miesi"])
+                && !has(&[
+                    "przysz", "tym", "tego", "nast", "ostat", "poprz", "sljed", "pros", "proš",
+                    "ovaj",
+                ])
+        })
+    {
         return Some("offset by a duration (\"three weeks ago\", \"in a week\")");
     }
     // Holidays and "the Friday after next".
@@ -347,6 +350,8 @@ fn main() {
     let ref_date = (2013, 2, 12);
     let show_misses = std::env::var_os("CLAIMDIFF_EVAL_MISSES").is_some();
     let mut out_of_scope_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    // Rows right by claimdiff's documented policy where Duckling's differs.
+    let mut policy_hits = 0usize;
     for row in tsv(&root.join("duckling/duckling_examples.tsv")) {
         if row.len() < 4 {
             continue;
@@ -403,6 +408,9 @@ fn main() {
                     continue;
                 }
                 if let Some(cause) = out_of_scope(text) {
+                    if show_misses {
+                        println!("OUT date {lang}\t{text}\t{cause}");
+                    }
                     *out_of_scope_counts.entry(cause).or_default() += 1;
                     continue;
                 }
@@ -428,9 +436,11 @@ fn main() {
                         && (grain == "Day" || d.day.is_none())
                         && (grain == "Year" || grain == "Day" || d.month.is_some())
                 };
-                let ok = got.is_some_and(|d| {
-                    matches(&d, want_date) || policy.is_some_and(|p| matches(&d, p))
-                });
+                let exact = got.is_some_and(|d| matches(&d, want_date));
+                let by_policy =
+                    !exact && got.is_some_and(|d| policy.is_some_and(|p| matches(&d, p)));
+                policy_hits += usize::from(by_policy);
+                let ok = exact || by_policy;
                 if !ok && show_misses {
                     println!(
                         "MISS date {lang}\t{text}\twant {want_date:?}{}\tgot {}",
@@ -444,8 +454,20 @@ fn main() {
         }
     }
     table("Duckling numerals", "Rows `Numeral`. Duckling's pl/ru/uk/bg rules assume a decimal point and comma thousands (\"1.1\", \"100,000\"); claimdiff reads these languages with the real decimal comma, so those rows count as misses here rather than being rewritten. \"100K\", \"3M\", \"nic\", \"para\" and ordinal-like rows are also misses.", &numerals, &mut lines, "duckling_numeral");
-    table("Duckling durations", "Rows `Duration`: amount and unit must both match (\"1.5 часа\" is 1.5 hours; Duckling's normalization to seconds counts as a miss).", &durations, &mut lines, "duckling_duration");
-    table("Duckling dates", "Rows `Time` with grain Day, Month or Year (times of day and intervals are out of scope), reference 2013-02-12. A year left unresolved counts as right when month and day are right. Duckling resolves a bare weekday or month to the *next* one; claimdiff, made for news, resolves to the latest one on or before the document date, so those rows are misses by design.", &times, &mut lines, "duckling_date");
+    table("Duckling durations", "Rows `Duration`: the same length of time, in any unit (\"полтора часа\" read as 1.5 hours is Duckling's 90 minutes; a month is 30 days and a year 365 or 12 months, as in Duckling). A unit word alone (\"месяц\", \"час\", \"минутку\") is not read as one unit: in news it is rarely a measured duration. Sums (\"1 час 55 минут\", \"2 роки і 3 місяці\") are read as their first part and count as misses.", &durations, &mut lines, "duckling_duration");
+    let scope_note = out_of_scope_counts
+        .iter()
+        .map(|(cause, n)| format!("{cause}: {n}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let date_note = format!("Rows `Time` with grain Day, Month or Year, reference 2013-02-12 (a Tuesday). Out of scope: times of day, weeks, quarters and intervals (other grains), and these rows ({scope_note}). Where the text gives a cue, claimdiff follows it (\"następny wtorek\" the first after the document's day, \"ostatni wtorek\" the last before it, \"ten czwartek\" the coming one, \"wtorek w przyszłym tygodniu\" the one of next week, \"następny marzec\" the first March after). Without a cue Duckling takes the next occurrence; claimdiff, made for news, takes a bare weekday (\"w środę\") as the latest one on or before the document date and a day or month without a year (\"8 sierpnia\", \"w marcu\") as the occurrence nearest to it. Rows whose text is only such a weekday, or a day and month with nothing else, count when claimdiff gives the value of that documented policy: {policy_hits} rows count this way where Duckling's value differs. A cue claimdiff ignores is always a miss.");
+    table(
+        "Duckling dates",
+        &date_note,
+        &times,
+        &mut lines,
+        "duckling_date",
+    );
 
     // SlavicNER: cross-lingual grouping of gold mentions by key.
     let ner = root.join("slavicner/ner");
@@ -526,7 +548,8 @@ fn main() {
         ("humanizer", 87.0),
         ("num2words", 59.0),
         ("duckling_numeral", 69.0),
-        ("duckling_date", 21.0),
+        ("duckling_date", 90.0),
+        ("duckling_duration", 72.0),
         ("slavicner", 0.46),
     ];
     let mut failed = false;
