@@ -577,11 +577,14 @@ pub(crate) fn find_in_words(
     spans.next_pass();
     let t = tables();
     // The cue of the word before word `i`, when nothing but a space is between.
+    // A number word is no cue: English "ten year", Polish "ten rok".
+    let numeral_at = |pos: usize| {
+        let k = numerals.partition_point(|n| n.start < pos);
+        numerals.get(k).is_some_and(|n| n.start == pos)
+    };
     let cue_before = |i: usize| {
         let p = ws.get(i.checked_sub(1)?)?;
-        text[p.end..ws[i].start]
-            .trim()
-            .is_empty()
+        (text[p.end..ws[i].start].trim().is_empty() && !numeral_at(p.start))
             .then(|| cue(&p.key))?
             .map(|c| (c, p.start))
     };
@@ -879,7 +882,10 @@ pub(crate) fn find_in_words(
         let shift = single.or_else(|| {
             let next = ws.get(wi + 1)?;
             let is_month = t.month_units.contains(&next.key.as_str());
-            if !(is_month || t.year_units.contains(&next.key.as_str())) || next.start > w.end + 2 {
+            if !(is_month || t.year_units.contains(&next.key.as_str()))
+                || next.start > w.end + 2
+                || numeral_at(w.start)
+            {
                 return None;
             }
             // "позапрошлый", "позаминулий": the one before last.
@@ -1428,6 +1434,10 @@ mod tests {
         assert!(dates("o 15.30", "pl").is_empty());
         assert_eq!(dates("14 kwietnia 15 osób", "pl")[0].1, "--04-14");
         assert!(dates("njih pet, a", "hr").is_empty());
+        assert_eq!(
+            dates_at("a ten year old boy", "en", Some("2024-06-19")),
+            [("ten year".to_string(), "10 year".to_string())]
+        );
     }
 
     #[test]
