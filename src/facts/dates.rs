@@ -39,7 +39,9 @@ struct Tables {
     this: Vec<&'static str>,
     year_units: Vec<&'static str>,
     month_units: Vec<&'static str>,
-    /// Weekday abbreviations as written in lower case, with their weekday.
+    /// Weekday abbreviations as written in lower case, with their weekday:
+    /// compared as written, as folding would make "вс" (Sunday) "vs." (versus)
+    /// and Slovak "št" "St.".
     weekday_abbreviations: Vec<(&'static str, u8)>,
     /// Stems of ordinal day numbers, sorted by neutral key.
     ordinals: Vec<Stem>,
@@ -284,11 +286,13 @@ pub fn weekday(word: &str) -> Option<u8> {
 
 /// The weekday an abbreviation names ("pon", "Пт").
 fn weekday_abbreviation(word: &str) -> Option<u8> {
-    let lower = word.to_lowercase();
+    if word.len() > 12 {
+        return None;
+    }
     tables()
         .weekday_abbreviations
         .iter()
-        .find(|a| a.0 == lower)
+        .find(|a| word.chars().flat_map(char::to_lowercase).eq(a.0.chars()))
         .map(|a| a.1)
 }
 
@@ -591,13 +595,15 @@ pub(crate) fn find_in_words(
     let is_week = |w: &Word| duration_unit(&w.key, &ctx.lang) == Some(DurationUnit::Week);
     for (wi, w) in ws.iter().enumerate() {
         let abbreviated_month = || {
-            // "8 Sie.", "15 Фев", "Sierp. 8": an abbreviation with a dot or a day before it.
-            let m = month_abbreviation(&text[w.start..w.end], &ctx.lang)?;
+            // "8 Sie.", "15 Фев", "Sierp. 8": an abbreviation with a dot or a day before it
+            // (checked first: most words are neither).
             (text[w.end..end].starts_with('.')
-                || text[..w.start]
-                    .trim_end_matches(|c: char| c.is_whitespace() || c == '.')
-                    .ends_with(|c: char| c.is_ascii_digit() || c.is_alphabetic()))
-            .then_some(m)
+                || numeral_before(w.start).is_some()
+                || digit_day_before(text, start, w.start).is_some()
+                || wi.checked_sub(1).is_some_and(|i| {
+                    ordinal_of_key(&ws[i].key, ws[i].cyrillic, &ctx.lang).is_some()
+                }))
+            .then(|| month_abbreviation(&text[w.start..w.end], &ctx.lang))?
         };
         let month_hit = month_of_key(&w.key, w.cyrillic, &ctx.lang)
             .map(|m| (m, false))
@@ -740,8 +746,8 @@ pub(crate) fn find_in_words(
         }
         // "pon.", "Пт,", "następny pon": an abbreviation needs a dot, a comma or a cue.
         let abbreviation = || {
-            (text[w.end..end].starts_with(['.', ',']) || cue_before(wi).is_some())
-                .then(|| weekday_abbreviation(&text[w.start..w.end]))?
+            let found = weekday_abbreviation(&text[w.start..w.end])?;
+            (text[w.end..end].starts_with(['.', ',']) || cue_before(wi).is_some()).then_some(found)
         };
         // Russian "неделя" is a week, Bulgarian "неделя" Sunday: a word that is a
         // week in the document's language is a weekday only if it is one there too.
@@ -1434,6 +1440,8 @@ mod tests {
         assert!(dates("o 15.30", "pl").is_empty());
         assert_eq!(dates("14 kwietnia 15 osób", "pl")[0].1, "--04-14");
         assert!(dates("njih pet, a", "hr").is_empty());
+        assert!(dates("Polska vs. Niemcy", "pl").is_empty());
+        assert!(dates("St. Petersburg, Fr. Müller", "de").is_empty());
         assert_eq!(
             dates_at("a ten year old boy", "en", Some("2024-06-19")),
             [("ten year".to_string(), "10 year".to_string())]

@@ -108,7 +108,7 @@ pub const LEXICON: Lexicon = Lexicon {
     year_units: &["jahr", "jahre"],
     month_units: &["monat"],
     day_after_tomorrow: &["ubermorgen"],
-    weekday_abbreviations: ["mo", "di", "", "", "fr", "sa", ""],
+    weekday_abbreviations: ["mo", "di", "", "", "", "sa", ""],
     day_ordinals: &[],
 
     multipliers: &[
