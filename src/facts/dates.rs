@@ -31,14 +31,66 @@ struct Tables {
     year_after: Vec<&'static str>,
     year_before: Vec<&'static str>,
     /// Relative day words: (offset in days, words).
-    days: [(i32, Vec<&'static str>); 4],
+    days: [(i32, Vec<&'static str>); 5],
     /// "last year" and friends: a modifier and a unit (year or month).
     /// Modifiers "past" and "next" are neutral-key prefixes, "this" whole keys.
     past: Vec<&'static str>,
     next: Vec<&'static str>,
     this: Vec<&'static str>,
     year_units: Vec<&'static str>,
+    month_units: Vec<&'static str>,
+    /// Weekday abbreviations as written in lower case, with their weekday:
+    /// compared as written, as folding would make "вс" (Sunday) "vs." (versus)
+    /// and Slovak "št" "St.".
+    weekday_abbreviations: Vec<(&'static str, u8)>,
+    /// Stems of ordinal day numbers, sorted by neutral key.
+    ordinals: Vec<Stem>,
 }
+
+/// The offset in days of "wczoraj", "jutro", "послезавтра"; Russian and
+/// Ukrainian stack "поза-" and "после-" ("позапозавчера", "послепослезавтра").
+fn day_offset(key: &str) -> Option<i32> {
+    let t = tables();
+    if let Some(&(offset, _)) = t.days.iter().find(|(_, list)| list.contains(&key)) {
+        return Some(offset);
+    }
+    if let Some(rest) = key.strip_prefix("poza") {
+        return day_offset(rest).filter(|&o| o < -1).map(|o| o - 1);
+    }
+    let rest = key.strip_prefix("posle")?;
+    day_offset(rest).filter(|&o| o > 1).map(|o| o + 1)
+}
+
+/// What a word before a weekday, month or "year" says of which one is meant.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Past,
+    This,
+    Next,
+}
+
+/// The cue a word's neutral key gives: "next" and "last" are prefixes, "this" whole keys.
+fn cue(key: &str) -> Option<Cue> {
+    let t = tables();
+    if t.past.iter().any(|p| key.starts_with(p)) {
+        Some(Cue::Past)
+    } else if t.next.iter().any(|p| key.starts_with(p)) {
+        Some(Cue::Next)
+    } else if t.this.contains(&key) {
+        Some(Cue::This)
+    } else {
+        None
+    }
+}
+
+/// Case endings of ordinals beyond the cardinal ones ("первое", "третій", "первая").
+const ORDINAL_ENDINGS: &[&str] = &["oe", "ij", "yj", "aja", "uju", "ja", "je", "ju"];
+
+/// Ordinal suffixes glued to digits, as neutral keys ("szy" is "sy"): "18-го", "18-е", "18tego", "1szy", "3ci", "15ti".
+const DIGIT_SUFFIXES: &[&str] = &[
+    "e", "i", "y", "go", "ego", "ogo", "oe", "tego", "ty", "sy", "ci", "ti", "gi", "st", "nd",
+    "rd", "th",
+];
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
@@ -82,6 +134,7 @@ fn tables() -> &'static Tables {
             year_before: lexicon::all(|l| l.year_before),
             days: [
                 (0, lexicon::all(|l| l.today)),
+                (2, lexicon::all(|l| l.day_after_tomorrow)),
                 (-1, lexicon::all(|l| l.yesterday)),
                 (-2, lexicon::all(|l| l.day_before_yesterday)),
                 (1, lexicon::all(|l| l.tomorrow)),
@@ -90,6 +143,28 @@ fn tables() -> &'static Tables {
             next: lexicon::all(|l| l.next),
             this: lexicon::all(|l| l.this),
             year_units: lexicon::all(|l| l.year_units),
+            month_units: lexicon::all(|l| l.month_units),
+            weekday_abbreviations: lexicon::ALL
+                .iter()
+                .flat_map(|l| {
+                    l.weekday_abbreviations
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(i, a)| a.split_whitespace().map(move |a| (a, i as u8 + 1)))
+                })
+                .collect(),
+            ordinals: {
+                let mut all: Vec<Stem> = Vec::new();
+                for (li, l) in lexicon::ALL.iter().enumerate() {
+                    for &(v, words) in l.day_ordinals {
+                        for w in words.split_whitespace() {
+                            all.push((fold_word(w), v, w.chars().any(is_cyrillic), li));
+                        }
+                    }
+                }
+                crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+                all
+            },
         }
     })
 }
@@ -100,9 +175,22 @@ fn tables() -> &'static Tables {
 /// (index `lang` in [`lexicon::ALL`]) wins, else the first.
 /// Endings are at most five bytes: only the last few splits can match.
 fn stem_value(table: &[Stem], key: &str, cyrillic: bool, lang: Option<usize>) -> Option<u8> {
+    stem_value_with(table, key, cyrillic, lang, &[])
+}
+
+/// [`stem_value`] with more endings than the cardinal ones.
+fn stem_value_with(
+    table: &[Stem],
+    key: &str,
+    cyrillic: bool,
+    lang: Option<usize>,
+    more: &[&str],
+) -> Option<u8> {
     (key.len().saturating_sub(5)..=key.len())
         .rev()
-        .filter(|&n| key.is_char_boundary(n) && ENDINGS.contains(&&key[n..]))
+        .filter(|&n| {
+            key.is_char_boundary(n) && (ENDINGS.contains(&&key[n..]) || more.contains(&&key[n..]))
+        })
         .find_map(|n| {
             let stem = &key[..n];
             let from = table.partition_point(|s| s.0.as_str() < stem);
@@ -130,9 +218,45 @@ fn stem_value(table: &[Stem], key: &str, cyrillic: bool, lang: Option<usize>) ->
 /// assert_eq!(month("listopada", "hr"), Some(10)); // Croatian October, Polish November
 /// assert_eq!(month("listopada", "pl"), Some(11));
 /// assert_eq!(month("Urus", "sr"), None);
+/// assert_eq!(month("Sierp.", "pl"), Some(8)); // an abbreviation in the document's language
 /// ```
 pub fn month(word: &str, lang: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.');
     month_of_key(&fold_word(word), word.chars().any(is_cyrillic), lang)
+        .or_else(|| month_abbreviation(word, lang))
+}
+
+/// The month a word of three letters or more abbreviates in the document's
+/// language: the start of one month's name only ("Sie", "Sierp", "фев", "velj").
+fn month_abbreviation(word: &str, lang: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 3 {
+        return None;
+    }
+    let mut found = None;
+    for (i, stems) in lexicon::get(lang)?.months.iter().enumerate() {
+        if stems
+            .split_whitespace()
+            .any(|s| s.starts_with(lower.as_str()))
+        {
+            if found.is_some_and(|f| f != i) {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found.map(|i| i as u8 + 1)
+}
+
+/// The day an ordinal word names ("pierwszego", "восьмое", "treći"), 1–20 or 30.
+fn ordinal_of_key(key: &str, cyrillic: bool, lang: &str) -> Option<u8> {
+    stem_value_with(
+        &tables().ordinals,
+        key,
+        cyrillic,
+        lexicon::index(lang),
+        ORDINAL_ENDINGS,
+    )
 }
 
 /// [`month`] of a word's neutral key.
@@ -147,14 +271,29 @@ fn month_of_key(key: &str, cyrillic: bool, lang: &str) -> Option<u8> {
 /// assert_eq!(weekday("środę"), Some(3));
 /// assert_eq!(weekday("пятницу"), Some(5));
 /// assert_eq!(weekday("Sunday"), Some(7));
+/// assert_eq!(weekday("pon."), Some(1));
 /// ```
 pub fn weekday(word: &str) -> Option<u8> {
+    let bare = word.trim_end_matches(['.', ',']);
     stem_value(
         &tables().weekdays,
-        &fold_word(word),
-        word.chars().any(is_cyrillic),
+        &fold_word(bare),
+        bare.chars().any(is_cyrillic),
         None,
     )
+    .or_else(|| (bare.len() < word.len()).then(|| weekday_abbreviation(bare))?)
+}
+
+/// The weekday an abbreviation names ("pon", "Пт").
+fn weekday_abbreviation(word: &str) -> Option<u8> {
+    if word.len() > 12 {
+        return None;
+    }
+    tables()
+        .weekday_abbreviations
+        .iter()
+        .find(|a| word.chars().flat_map(char::to_lowercase).eq(a.0.chars()))
+        .map(|a| a.1)
 }
 
 /// The duration unit a word's neutral key names.
@@ -172,6 +311,62 @@ fn duration_unit(key: &str, lang: &str) -> Option<DurationUnit> {
         return Some(DurationUnit::Hour);
     }
     Some(unit)
+}
+
+/// The unit a word after a number names, and where it ends: a unit word
+/// ("godzin", "месяца") or, in the document's language, an abbreviation
+/// ("15 мин", "2 хв", "8 ч") with its dot.
+fn unit_of(text: &str, w: &Word, end: usize, lang: &str) -> Option<(DurationUnit, usize)> {
+    if let Some(u) = duration_unit(&w.key, lang) {
+        return Some((u, w.end));
+    }
+    let (u, _) = lexicon::get(lang)?
+        .duration_abbreviations
+        .iter()
+        .find(|a| a.1 == w.key)?;
+    let dot = usize::from(text[w.end..end].starts_with('.'));
+    Some((*u, w.end + dot))
+}
+
+/// The number of words of an "and a half" phrase starting at word `i` ("i pół",
+/// "с половиной"), in the document's language, when they follow each other.
+fn and_a_half(text: &str, ws: &[Word], i: usize, lang: &str) -> Option<usize> {
+    lexicon::get(lang)?
+        .unit_and_a_half
+        .iter()
+        .find_map(|phrase| {
+            let mut n = 0;
+            for part in phrase.split(' ') {
+                let w = ws.get(i + n)?;
+                if w.key != part || (n > 0 && !text[ws[i + n - 1].end..w.start].trim().is_empty()) {
+                    return None;
+                }
+                n += 1;
+            }
+            Some(n)
+        })
+}
+
+/// Half a unit: "pół godziny", "пол часа", glued "полчаса", "півгодини";
+/// the unit and the index of its word. "Полдень" is noon, not half a day.
+fn half_unit(text: &str, ws: &[Word], i: usize, lang: &str) -> Option<(DurationUnit, usize)> {
+    let halves = lexicon::get(lang)?.half_before_unit;
+    let w = &ws[i];
+    if halves.contains(&w.key.as_str()) {
+        let next = ws.get(i + 1)?;
+        if !text[w.end..next.start].trim().is_empty() {
+            return None;
+        }
+        return Some((duration_unit(&next.key, lang)?, i + 1));
+    }
+    if w.key == "polden" {
+        return None;
+    }
+    let rest = halves
+        .iter()
+        .find_map(|h| w.key.strip_prefix(h))
+        .filter(|r| r.len() >= 3)?;
+    Some((duration_unit(rest, lang)?, i))
 }
 
 /// Parses an ISO date "YYYY-MM-DD".
@@ -340,7 +535,8 @@ pub(crate) fn find_in_words(
                 e: usize,
                 kind: FactKind,
                 value: FactValue| {
-        if spans.insert(s, e) {
+        let free = spans.insert(s, e);
+        if free {
             facts.push(Fact {
                 kind,
                 start: s,
@@ -348,6 +544,7 @@ pub(crate) fn find_in_words(
                 value,
             });
         }
+        free
     };
     // The furthest end of the numerals up to each one (they are sorted by
     // start but may overlap), to find those a span covers without a scan.
@@ -355,8 +552,25 @@ pub(crate) fn find_in_words(
     for n in numerals.iter() {
         reach.push(reach.last().map_or(n.end, |&r: &usize| r.max(n.end)));
     }
-    // Numeric dates first: "19.06.2024", "2024-06-19", "6/19/2024".
-    for (s, e, d) in numeric_dates(&text[..end], start, primary(&ctx.lang) == "en") {
+    // Marks the numerals overlapping `s..e` as used: among those starting before its end.
+    let cover = |used: &mut Vec<bool>, s: usize, e: usize| {
+        let mut k = numerals.partition_point(|n| n.start < e);
+        while k > 0 && reach[k - 1] > s {
+            k -= 1;
+            used[k] |= numerals[k].end > s;
+        }
+    };
+    let doc = ctx
+        .date
+        .filter(|d| d.year.is_some() && d.month.is_some() && d.day.is_some());
+    // Numeric dates first: "19.06.2024", "2024-06-19", "6/19/2024", "10.12.".
+    for (s, e, mut d) in numeric_dates(&text[..end], start, primary(&ctx.lang) == "en") {
+        if d.year.is_none() {
+            if let Some(doc) = doc {
+                d.year = Some(year_for(doc, d.month.unwrap_or(1), d.day, None));
+                d.resolved_from_relative = true;
+            }
+        }
         push(
             &mut facts,
             &mut spans,
@@ -365,48 +579,116 @@ pub(crate) fn find_in_words(
             FactKind::Date,
             FactValue::Date(d),
         );
-        // Numerals overlapping the date: among those starting before its end.
-        let mut k = numerals.partition_point(|n| n.start < e);
-        while k > 0 && reach[k - 1] > s {
-            k -= 1;
-            used[k] |= numerals[k].end > s;
-        }
+        cover(&mut used, s, e);
     }
     spans.next_pass();
+    let t = tables();
+    // The cue of the word before word `i`, when nothing but a space is between.
+    // A number word is no cue: English "ten year", Polish "ten rok".
+    let numeral_at = |pos: usize| {
+        let k = numerals.partition_point(|n| n.start < pos);
+        numerals.get(k).is_some_and(|n| n.start == pos)
+    };
+    let cue_before = |i: usize| {
+        let p = ws.get(i.checked_sub(1)?)?;
+        (text[p.end..ws[i].start].trim().is_empty() && !numeral_at(p.start))
+            .then(|| cue(&p.key))?
+            .map(|c| (c, p.start))
+    };
+    let is_week = |w: &Word| duration_unit(&w.key, &ctx.lang) == Some(DurationUnit::Week);
     for (wi, w) in ws.iter().enumerate() {
-        if let Some(m) = month_of_key(&w.key, w.cyrillic, &ctx.lang) {
+        let abbreviated_month = || {
+            // "8 Sie.", "15 Фев", "Sierp. 8": an abbreviation with a dot or a day before it
+            // (checked first: most words are neither).
+            (text[w.end..end].starts_with('.')
+                || numeral_before(w.start).is_some()
+                || digit_day_before(text, start, w.start).is_some()
+                || wi.checked_sub(1).is_some_and(|i| {
+                    ordinal_of_key(&ws[i].key, ws[i].cyrillic, &ctx.lang).is_some()
+                }))
+            .then(|| month_abbreviation(&text[w.start..w.end], &ctx.lang))?
+        };
+        let month_hit = month_of_key(&w.key, w.cyrillic, &ctx.lang)
+            .map(|m| (m, false))
+            .or_else(|| abbreviated_month().map(|m| (m, true)));
+        if let Some((m, abbreviated)) = month_hit {
             // A capitalized "May", "Mai", lower "maja" (also "they have" in Polish):
-            // a month name alone needs a preposition or a number beside it.
+            // a month name alone needs a preposition, a cue or a number beside it.
             let mut d = DateValue {
                 month: Some(m),
                 ..DateValue::default()
             };
             let (mut s, mut e) = (w.start, w.end);
+            if abbreviated && text[e..end].starts_with('.') {
+                e += 1;
+            }
+            // The day before: a numeral, digits with an ordinal suffix ("18-го",
+            // "15-tego", "1szy"), or an ordinal in words ("pierwszego", "двадцать четвёртое").
             if let Some(k) = numeral_before(w.start)
                 .filter(|&k| integer(&numerals[k]) && (1.0..=31.0).contains(&numerals[k].value))
             {
                 d.day = Some(numerals[k].value as u8);
                 s = numerals[k].start;
-                used[k] = true;
+            } else if let Some((ds, day)) = digit_day_before(text, start, w.start) {
+                d.day = Some(day);
+                s = ds;
+            } else if let Some(p) = wi.checked_sub(1).map(|i| &ws[i]).filter(|p| {
+                text[p.end..w.start]
+                    .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                    .is_empty()
+            }) {
+                if let Some(v) = ordinal_of_key(&p.key, p.cyrillic, &ctx.lang) {
+                    let (mut day, mut ds) = (v, p.start);
+                    // "dwudziesty pierwszy", "двадцать четвёртое".
+                    if let Some(pp) = wi.checked_sub(2).map(|i| &ws[i]) {
+                        let tens = ordinal_of_key(&pp.key, pp.cyrillic, &ctx.lang);
+                        if v < 10
+                            && matches!(tens, Some(20 | 30))
+                            && text[pp.end..p.start].trim().is_empty()
+                        {
+                            day += tens.unwrap_or(0);
+                            ds = pp.start;
+                        }
+                    }
+                    if day <= 31 {
+                        d.day = Some(day);
+                        s = ds;
+                    }
+                }
             }
-            if let Some(k) = numeral_after(w.end).filter(|&k| integer(&numerals[k])) {
+            if let Some(k) = numeral_after(e).filter(|&k| integer(&numerals[k])) {
                 let v = numerals[k].value;
                 if d.day.is_none() && (1.0..=31.0).contains(&v) {
                     // "June 19, 2024".
                     d.day = Some(v as u8);
                     e = numerals[k].end;
-                    used[k] = true;
                     if let Some(k2) = numeral_after(e)
                         .filter(|&k2| integer(&numerals[k2]) && year_in(numerals[k2].value))
                     {
                         d.year = Some(numerals[k2].value as i32);
                         e = numerals[k2].end;
-                        used[k2] = true;
                     }
                 } else if year_in(v) {
                     d.year = Some(v as i32);
                     e = numerals[k].end;
-                    used[k] = true;
+                } else if d.day.is_some() && short_year(text, &numerals[k], end) {
+                    // "14 kwietnia 15": a two-digit year closing the date.
+                    let v = v as i32;
+                    d.year = Some(v + if v < 50 { 2000 } else { 1900 });
+                    e = numerals[k].end;
+                }
+            }
+            if d.day.is_none() {
+                // "marzec 3ci", "Luty13".
+                if let Some((de, day)) = digit_day_after(text, e, end) {
+                    d.day = Some(day);
+                    e = de;
+                    if let Some(k2) = numeral_after(e)
+                        .filter(|&k2| integer(&numerals[k2]) && year_in(numerals[k2].value))
+                    {
+                        d.year = Some(numerals[k2].value as i32);
+                        e = numerals[k2].end;
+                    }
                 }
             }
             let prep = wi > 0
@@ -437,20 +719,131 @@ pub(crate) fn find_in_words(
                         | "von"
                 )
                 && ws[wi - 1].end + 2 >= w.start;
-            if d.day.is_none() && d.year.is_none() && !prep {
+            let cued = cue_before(wi).filter(|c| c.0 != Cue::This);
+            if d.day.is_none() && d.year.is_none() && (abbreviated || (!prep && cued.is_none())) {
                 continue;
             }
             if d.year.is_some() {
                 e = year_word_end(text, e, end);
+            } else if let Some(doc) = doc {
+                // "w marcu", "8 sierpnia": the nearest such month or day, unless "next" or "last".
+                d.year = Some(year_for(doc, m, d.day, cued.map(|c| c.0)));
+                d.resolved_from_relative = true;
             }
-            if d.year.is_none() {
-                if let Some(doc) = ctx.date {
-                    // A month or day without a year: the latest one not after the document.
-                    let (dm, dd) = (doc.month.unwrap_or(12), doc.day.unwrap_or(31));
-                    let later = m > dm || (m == dm && d.day.unwrap_or(1) > dd);
-                    d.year = doc.year.map(|y| if later { y - 1 } else { y });
-                    d.resolved_from_relative = true;
+            if d.day.is_none() {
+                if let Some((_, cs)) = cued {
+                    s = cs;
                 }
+            }
+            if push(
+                &mut facts,
+                &mut spans,
+                s,
+                e,
+                FactKind::Date,
+                FactValue::Date(d),
+            ) {
+                cover(&mut used, s, e);
+            }
+            continue;
+        }
+        // "pon.", "Пт,", "następny pon": an abbreviation needs a dot, a comma or a cue.
+        let abbreviation = || {
+            let found = weekday_abbreviation(&text[w.start..w.end])?;
+            (text[w.end..end].starts_with(['.', ',']) || cue_before(wi).is_some()).then_some(found)
+        };
+        // Russian "неделя" is a week, Bulgarian "неделя" Sunday: a word that is a
+        // week in the document's language is a weekday only if it is one there too.
+        let week_here = || {
+            is_week(w)
+                && lexicon::get(&ctx.lang).is_some_and(|l| {
+                    !l.weekdays
+                        .iter()
+                        .flat_map(|s| s.split_whitespace())
+                        .any(|s| {
+                            w.key
+                                .strip_prefix(fold_word(s).as_str())
+                                .is_some_and(|e| ENDINGS.contains(&e))
+                        })
+                })
+        };
+        if let Some(wd) = stem_value(&t.weekdays, &w.key, w.cyrillic, None)
+            .or_else(abbreviation)
+            .filter(|_| !week_here())
+        {
+            // "Poniedziałek, 18 lutego", "Пятница, 18.07.14": the date that follows says it all.
+            let after = text[w.end..end]
+                .trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '.');
+            let is_month = |i: usize| {
+                ws.get(i)
+                    .is_some_and(|n| month(&text[n.start..n.end], &ctx.lang).is_some())
+            };
+            // "Środa trzynastego lutego": an ordinal day and a month.
+            let next_is_month = ws.get(wi + 1).is_some_and(|n| {
+                n.start == end - after.len()
+                    && (is_month(wi + 1)
+                        || (ordinal_of_key(&n.key, n.cyrillic, &ctx.lang).is_some()
+                            && is_month(wi + 2)))
+            });
+            if after.starts_with(|c: char| c.is_ascii_digit()) || next_is_month {
+                continue;
+            }
+            let (mut s, mut e) = (w.start, w.end);
+            // "w przyszłym tygodniu", "tego tygodnia", "на следующей неделе" after the
+            // weekday, "prošli tjedan u" before it: a week, not a direction.
+            let short = |i: usize| ws.get(i).is_some_and(|x| x.key.chars().count() <= 2);
+            let week_after = (1..=2).find_map(|skip| {
+                if skip == 2 && !short(wi + 1) {
+                    return None;
+                }
+                let (c, u) = (ws.get(wi + skip)?, ws.get(wi + skip + 1)?);
+                (is_week(u) && u.start <= c.end + 2).then(|| cue(&c.key).map(|k| (k, u.end)))?
+            });
+            let week_before = (1..=2).find_map(|skip| {
+                if skip == 2 && !short(wi.checked_sub(1)?) {
+                    return None;
+                }
+                let u = ws.get(wi.checked_sub(skip)?)?;
+                let c = ws.get(wi.checked_sub(skip + 1)?)?;
+                (is_week(u) && u.start <= c.end + 2).then(|| cue(&c.key).map(|k| (k, c.start)))?
+            });
+            let cued = cue_before(wi);
+            let mut d = DateValue::default();
+            if let Some(doc) = doc {
+                let today = i64::from(weekday_of(doc));
+                let wd = i64::from(wd);
+                let offset =
+                    if let Some(week) = week_after.map(|x| x.0).or(week_before.map(|x| x.0)) {
+                        // The weekday of this, next or last week (weeks start on Monday).
+                        let shift = match week {
+                            Cue::Past => -7,
+                            Cue::This => 0,
+                            Cue::Next => 7,
+                        };
+                        wd - today + shift
+                    } else {
+                        match cued.map(|c| c.0) {
+                            // "w przyszłą środę": the first one after the document's day.
+                            Some(Cue::Next) => (wd - today - 1).rem_euclid(7) + 1,
+                            // "w zeszły wtorek": the last one before it.
+                            Some(Cue::Past) => -((today - wd - 1).rem_euclid(7) + 1),
+                            // "ten czwartek": the coming one, today included.
+                            Some(Cue::This) => (wd - today).rem_euclid(7),
+                            // News tells what happened: the latest such weekday.
+                            None => -(today - wd).rem_euclid(7),
+                        }
+                    };
+                d = add_days(doc, offset);
+            }
+            if let Some((_, we)) = week_after {
+                e = we;
+            } else if let Some((_, ws0)) = week_before {
+                s = ws0;
+            } else if let Some((_, cs)) = cued {
+                s = cs;
+            }
+            if text[e..end].starts_with('.') && abbreviation().is_some() {
+                e += 1;
             }
             push(
                 &mut facts,
@@ -462,40 +855,8 @@ pub(crate) fn find_in_words(
             );
             continue;
         }
-        if let Some(wd) = stem_value(&tables().weekdays, &w.key, w.cyrillic, None) {
-            let mut d = DateValue::default();
-            if let Some(doc) = ctx.date.filter(|d| d.day.is_some()) {
-                let today = weekday_of(doc);
-                let ahead = wi > 0 && tables().next.iter().any(|p| ws[wi - 1].key.starts_with(p));
-                let back = i64::from((today + 7 - wd) % 7);
-                // News tells what happened: the latest such weekday, unless "next".
-                d = if ahead {
-                    add_days(
-                        doc,
-                        i64::from((wd + 7 - today) % 7)
-                            .max(1)
-                            .max(if wd == today { 7 } else { 1 }),
-                    )
-                } else {
-                    add_days(doc, -back)
-                };
-            }
-            push(
-                &mut facts,
-                &mut spans,
-                w.start,
-                w.end,
-                FactKind::Date,
-                FactValue::Date(d),
-            );
-            continue;
-        }
-        if let Some(&(offset, _)) = tables()
-            .days
-            .iter()
-            .find(|(_, list)| list.contains(&w.key.as_str()))
-        {
-            let d = match ctx.date.filter(|d| d.day.is_some()) {
+        if let Some(offset) = day_offset(&w.key) {
+            let d = match doc {
                 Some(doc) => add_days(doc, i64::from(offset)),
                 None => DateValue::default(),
             };
@@ -509,37 +870,62 @@ pub(crate) fn find_in_words(
             );
             continue;
         }
-        // "last year", "w zeszłym roku", "prošle godine", "в прошлом году", "loni", "letos".
+        if let Some((unit, ui)) = half_unit(text, ws, wi, &ctx.lang) {
+            push(
+                &mut facts,
+                &mut spans,
+                w.start,
+                ws[ui].end,
+                FactKind::Duration,
+                FactValue::Duration { amount: 0.5, unit },
+            );
+            continue;
+        }
+        // "last year", "w zeszłym roku", "prošle godine", "в прошлом году", "loni", "letos",
+        // "last month", "в следующем месяце".
         let single = match w.key.as_str() {
-            "loni" | "lani" => Some(-1),
-            "letos" => Some(0),
+            "loni" | "lani" => Some((-1, false)),
+            "letos" => Some((0, false)),
             _ => None,
         };
         let shift = single.or_else(|| {
             let next = ws.get(wi + 1)?;
-            let t = tables();
-            if !t.year_units.contains(&next.key.as_str()) || next.start > w.end + 2 {
+            let is_month = t.month_units.contains(&next.key.as_str());
+            if !(is_month || t.year_units.contains(&next.key.as_str()))
+                || next.start > w.end + 2
+                || numeral_at(w.start)
+            {
                 return None;
             }
-            let has = |list: &[&str]| list.iter().any(|p| w.key.starts_with(p));
-            if has(&t.past) {
-                Some(-1)
-            } else if has(&t.next) {
-                Some(1)
-            } else if t.this.contains(&w.key.as_str()) {
-                Some(0)
-            } else {
-                None
-            }
+            // "позапрошлый", "позаминулий": the one before last.
+            let k = match w.key.strip_prefix("poza").map(cue) {
+                Some(Some(Cue::Past)) => -2,
+                _ => match cue(&w.key)? {
+                    Cue::Past => -1,
+                    Cue::This => 0,
+                    Cue::Next => 1,
+                },
+            };
+            Some((k, is_month))
         });
-        if let Some(k) = shift {
+        if let Some((k, is_month)) = shift {
             let e = if single.is_some() {
                 w.end
             } else {
                 ws[wi + 1].end
             };
             let mut d = DateValue::default();
-            if let Some(y) = ctx.date.and_then(|d| d.year) {
+            if let Some(doc) = doc {
+                let (y, m) = (doc.year.unwrap_or(2000), doc.month.unwrap_or(1));
+                if is_month {
+                    let n = y * 12 + i32::from(m) - 1 + k;
+                    d.year = Some(n.div_euclid(12));
+                    d.month = Some(n.rem_euclid(12) as u8 + 1);
+                } else {
+                    d.year = Some(y + k);
+                }
+                d.resolved_from_relative = true;
+            } else if let (false, Some(y)) = (is_month, ctx.date.and_then(|d| d.year)) {
                 d.year = Some(y + k);
                 d.resolved_from_relative = true;
             }
@@ -597,18 +983,31 @@ pub(crate) fn find_in_words(
                 continue;
             }
         }
-        if let Some(w) = after {
-            if let Some(unit) = duration_unit(&w.key, &ctx.lang) {
+        if after.is_some() {
+            // "три с половиной месяца": the half between the number and its unit.
+            let mut amount = n.value;
+            let mut at = next;
+            if let Some(len) = and_a_half(text, ws, next, &ctx.lang) {
+                amount += 0.5;
+                at = next + len;
+            }
+            if let Some((unit, mut e)) = ws.get(at).and_then(|w| unit_of(text, w, end, &ctx.lang)) {
+                // "dwie godziny i pół", "час и половина".
+                if let Some(len) = (amount == n.value)
+                    .then(|| and_a_half(text, ws, at + 1, &ctx.lang))
+                    .flatten()
+                    .filter(|_| text[e..ws[at + 1].start].trim().is_empty())
+                {
+                    amount += 0.5;
+                    e = ws[at + len].end;
+                }
                 push(
                     &mut facts,
                     &mut spans,
                     n.start,
-                    w.end,
+                    e,
                     FactKind::Duration,
-                    FactValue::Duration {
-                        amount: n.value,
-                        unit,
-                    },
+                    FactValue::Duration { amount, unit },
                 );
                 used[k] = true;
             }
@@ -621,6 +1020,118 @@ pub(crate) fn find_in_words(
     });
     crate::sort::sort_by_key(&mut facts, |f| f.start);
     facts
+}
+
+/// The year of a month (and day) named without one, seen from the document's
+/// date: the first after it for "next", the last before it for "last", else
+/// the nearest one (the earlier on a tie), as news speak of recent and coming days.
+fn year_for(doc: DateValue, month: u8, day: Option<u8>, cue: Option<Cue>) -> i32 {
+    let (y, dm, dd) = (
+        doc.year.unwrap_or(2000),
+        doc.month.unwrap_or(1),
+        doc.day.unwrap_or(15),
+    );
+    let today = days(y, dm, dd);
+    // Distance in days (in months for a month alone) from the document's date.
+    let dist = |cy: i32| -> i64 {
+        match day {
+            Some(d) if i32::from(d) <= days_in_month(cy, month) => days(cy, month, d) - today,
+            Some(_) => i64::MAX / 4,
+            None => i64::from((cy - y) * 12 + i32::from(month) - i32::from(dm)),
+        }
+    };
+    let mut best = y - 1;
+    for cy in [y - 1, y, y + 1] {
+        let dc = dist(cy);
+        let better = match cue {
+            Some(Cue::Next) => dc > 0 && (dist(best) <= 0 || dc < dist(best)),
+            Some(Cue::Past) => dc < 0 && (dist(best) >= 0 || dc > dist(best)),
+            _ => dc.abs() < dist(best).abs(),
+        };
+        if better {
+            best = cy;
+        }
+    }
+    best
+}
+
+/// Whether a numeral is two digits that end the text or a clause: a year
+/// after a day and month ("14. travanj 15"), not a count ("14 kwietnia 15 osób").
+fn short_year(text: &str, n: &Numeral, end: usize) -> bool {
+    let after = &text[n.end..end];
+    n.end - n.start == 2
+        && text[n.start..n.end].bytes().all(|b| b.is_ascii_digit())
+        && (after.trim().is_empty()
+            || (after.starts_with([',', '.', ';', ')']) && after[1..].trim_start().is_empty()))
+}
+
+/// A day number right before byte `at`, digits with an optional ordinal
+/// suffix and dot: "18 ", "18. ", "18-го ", "15-tego ", "1szy ", "13" glued
+/// to a month ("13Luty"). Its start and value.
+fn digit_day_before(text: &str, floor: usize, at: usize) -> Option<(usize, u8)> {
+    let head = &text[floor..at];
+    let t = head.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let letters: usize = t
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    let (mut t, suffix) = t.split_at(t.len() - letters);
+    if letters > 0 {
+        if !DIGIT_SUFFIXES.contains(&fold_word(suffix).as_str()) {
+            return None;
+        }
+        t = t.strip_suffix('-').unwrap_or(t);
+    }
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let ds = t.len() - digits;
+    // Not part of a longer number ("1.5", "3/4", "2-3").
+    if digits == 0
+        || digits > 2
+        || t[..ds]
+            .ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | '-' | ':'))
+    {
+        return None;
+    }
+    let v = t[ds..].bytes().fold(0u8, |a, b| a * 10 + (b - b'0'));
+    (1..=31).contains(&v).then_some((floor + ds, v))
+}
+
+/// A day number right after byte `at` (a month's end): "3", "3ci", "18.",
+/// "13" glued ("Luty13"). Its end and value.
+fn digit_day_after(text: &str, at: usize, end: usize) -> Option<(usize, u8)> {
+    let rest = &text[at..end];
+    let t = rest.trim_start_matches([' ', '\u{a0}']);
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let v = b[..digits].iter().fold(0u8, |a, c| a * 10 + (c - b'0'));
+    let mut e = digits;
+    let after = &t[digits..];
+    let hyphen = usize::from(after.starts_with('-'));
+    let letters: usize = after[hyphen..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    if letters > 0 {
+        if !DIGIT_SUFFIXES.contains(&fold_word(&after[hyphen..hyphen + letters]).as_str()) {
+            return None;
+        }
+        e += hyphen + letters;
+    } else if after.starts_with(['.', ',', '/', ':', '-'])
+        && after[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    } else if after.starts_with('.') {
+        e += 1;
+    }
+    (1..=31)
+        .contains(&v)
+        .then_some((at + (rest.len() - t.len()) + e, v))
 }
 
 /// Disjoint spans: those of earlier passes and of the current one, each
@@ -721,29 +1232,46 @@ fn numeric_dates(text: &str, start: usize, month_first: bool) -> Vec<(usize, usi
             }
             j += gap;
         }
-        let date = match groups.as_slice() {
-            [(y, 4), (m, _), (d, _)] if sep == b'-' => Some((*y, *m, *d)),
-            [(a, 1..=2), (m2, 1..=2), (y, 4)] if sep != b'-' => {
-                Some(if month_first && sep == b'/' {
-                    (*y, *a, *m2)
-                } else {
-                    (*y, *m2, *a)
-                })
+        // The ordinal dot after the last group ("19.06.2024.", "10.12.") belongs to the date.
+        let dot_after =
+            b.get(j) == Some(&b'.') && !b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric);
+        // Two-digit years ("31.10.74", "3/3/15"): 1950–2049.
+        let year = |y: i32, n: usize| {
+            if n == 2 {
+                y + if y < 50 { 2000 } else { 1900 }
+            } else {
+                y
             }
+        };
+        // Day and month in the locale's order; with a slash, the other order
+        // when only it is valid ("10/31/1974" in Polish, "31/10/1974" in English).
+        let order = |a: i32, m2: i32, y: Option<i32>| {
+            let check = |m: i32, d: i32| valid(y.unwrap_or(2000), m, d).then_some((y, m, d));
+            let (first, second) = if month_first && sep == b'/' {
+                (check(a, m2), check(m2, a))
+            } else {
+                (check(m2, a), check(a, m2))
+            };
+            first.or(if sep == b'/' { second } else { None })
+        };
+        let date = match groups.as_slice() {
+            [(y, 4), (m, 1..=2), (d, 1..=2)] if sep == b'-' => {
+                valid(*y, *m, *d).then_some((Some(*y), *m, *d))
+            }
+            [(a, 1..=2), (m2, 1..=2), (y, n @ (2 | 4))] if sep != b'-' => {
+                order(*a, *m2, Some(year(*y, *n)))
+            }
+            // "10.12." with its ordinal dot: a day and month (not a time "10.12").
+            [(a, 1..=2), (m2, 1..=2)] if sep == b'.' && dot_after => order(*a, *m2, None),
             _ => None,
         };
-        if let Some((y, m, d)) = date.filter(|&(y, m, d)| valid(y, m, d)) {
-            // The ordinal dot after the year ("19.06.2024.") belongs to the date.
-            let e = if b.get(j) == Some(&b'.') && !b.get(j + 1).is_some_and(u8::is_ascii_digit) {
-                j + 1
-            } else {
-                j
-            };
+        if let Some((y, m, d)) = date {
+            let e = if dot_after { j + 1 } else { j };
             out.push((
                 i,
                 e,
                 DateValue {
-                    year: Some(y),
+                    year: y,
                     month: Some(m as u8),
                     day: Some(d as u8),
                     ..DateValue::default()
@@ -861,7 +1389,86 @@ mod tests {
         assert_eq!(at("prošle godine", "hr"), "2023");
         assert_eq!(at("в прошлом году", "ru"), "2023");
         assert_eq!(at("w lutym", "pl"), "2024-02");
-        assert_eq!(at("w sierpniu", "pl"), "2023-08");
+        // A month or day without a year: the nearest one.
+        assert_eq!(at("w sierpniu", "pl"), "2024-08");
+        assert_eq!(at("w grudniu", "pl"), "2023-12");
+        assert_eq!(at("21 czerwca", "pl"), "2024-06-21");
+        assert_eq!(at("w zeszłym marcu", "pl"), "2024-03");
         assert_eq!(dates("wczoraj", "pl")[0].1, "");
+    }
+
+    #[test]
+    fn weekdays_follow_their_cues() {
+        // 2024-06-19 is a Wednesday.
+        let at = |t, l| dates_at(t, l, Some("2024-06-19"))[0].clone();
+        assert_eq!(at("w środę", "pl").1, "2024-06-19");
+        assert_eq!(at("w zeszłą środę", "pl").1, "2024-06-12");
+        assert_eq!(at("w przyszłą środę", "pl").1, "2024-06-26");
+        assert_eq!(at("ten piątek", "pl").1, "2024-06-21");
+        assert_eq!(
+            at("wtorek w przyszłym tygodniu", "pl"),
+            ("wtorek w przyszłym tygodniu".into(), "2024-06-25".into())
+        );
+        assert_eq!(at("в прошлый вторник", "ru").1, "2024-06-18");
+        assert_eq!(at("наступного понеділка", "uk").1, "2024-06-24");
+        assert_eq!(at("pon., 17 czerwca", "pl").1, "2024-06-17");
+        // Russian "неделя" is a week; Bulgarian "неделя" Sunday.
+        assert!(dates_at("на следующей неделе", "ru", Some("2024-06-19")).is_empty());
+        assert_eq!(at("в неделя", "bg").1, "2024-06-16");
+        assert_eq!(at("послезавтра", "ru").1, "2024-06-21");
+        assert_eq!(at("позапозавчера", "ru").1, "2024-06-16");
+        assert_eq!(at("в позапрошлом месяце", "ru").1, "2024-04");
+    }
+
+    #[test]
+    fn days_in_ordinals_and_abbreviations() {
+        for (text, lang, want) in [
+            ("pierwszego marca 2015", "pl", "2015-03-01"),
+            ("15-tego lutego 2015", "pl", "2015-02-15"),
+            ("3ci marca 2015", "pl", "2015-03-03"),
+            ("двадцать четвёртое февраля 2015", "ru", "2015-02-24"),
+            ("18-го февраля 2015", "ru", "2015-02-18"),
+            ("treći ožujka 2015", "hr", "2015-03-03"),
+            ("8 Sierp. 2015", "pl", "2015-08-08"),
+            ("15 фев 2015", "ru", "2015-02-15"),
+            ("31.10.74", "pl", "1974-10-31"),
+            ("10/31/1974", "pl", "1974-10-31"),
+        ] {
+            let found = dates(text, lang);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].1, want, "{text}");
+        }
+        // Not a day: a fraction, a time, a count after a date.
+        assert!(dates("1/3 głosów", "pl").is_empty());
+        assert!(dates("o 15.30", "pl").is_empty());
+        assert_eq!(dates("14 kwietnia 15 osób", "pl")[0].1, "--04-14");
+        assert!(dates("njih pet, a", "hr").is_empty());
+        assert!(dates("Polska vs. Niemcy", "pl").is_empty());
+        assert!(dates("St. Petersburg, Fr. Müller", "de").is_empty());
+        assert_eq!(
+            dates_at("a ten year old boy", "en", Some("2024-06-19")),
+            [("ten year".to_string(), "10 year".to_string())]
+        );
+    }
+
+    #[test]
+    fn halves_and_abbreviated_units() {
+        for (text, lang, want) in [
+            ("pół godziny", "pl", "0.5 hour"),
+            ("полчаса", "ru", "0.5 hour"),
+            ("пів дня", "uk", "0.5 day"),
+            ("три с половиной месяца", "ru", "3.5 month"),
+            ("dwie godziny i pół", "pl", "2.5 hour"),
+            ("15 мин", "ru", "15 minute"),
+            ("5 суток", "ru", "5 day"),
+            ("7 недель", "ru", "7 week"),
+        ] {
+            assert_eq!(
+                dates(text, lang),
+                [(text.to_string(), want.to_string())],
+                "{text}"
+            );
+        }
+        assert!(dates("в полдень", "ru").is_empty());
     }
 }

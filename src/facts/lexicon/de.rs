@@ -102,6 +102,9 @@ pub const LEXICON: Lexicon = Lexicon {
         (Minute, "minute"),
         (Second, "sekund"),
     ],
+    duration_abbreviations: &[(Hour, "std"), (Minute, "min"), (Second, "sek")],
+    half_before_unit: &["halb", "halbe", "halben"],
+    unit_and_a_half: &["und halb"],
     year_after: &[],
     year_before: &["jahr", "jahre", "im", "seit", "bis"],
     today: &["heute"],
@@ -112,6 +115,10 @@ pub const LEXICON: Lexicon = Lexicon {
     next: &["nahst", "kommend"],
     this: &["dieses", "diesem"],
     year_units: &["jahr", "jahre"],
+    month_units: &["monat"],
+    day_after_tomorrow: &["ubermorgen"],
+    weekday_abbreviations: ["mo", "di", "", "", "", "sa", ""],
+    day_ordinals: &[],
 
     multipliers: &[
         ("doppelt", 2.0),

@@ -108,6 +108,16 @@ pub const LEXICON: Lexicon = Lexicon {
         (Minute, "minute"),
         (Second, "second"),
     ],
+    duration_abbreviations: &[
+        (Hour, "h"),
+        (Hour, "hrs"),
+        (Minute, "min"),
+        (Minute, "mins"),
+        (Second, "sec"),
+        (Second, "secs"),
+    ],
+    half_before_unit: &["half"],
+    unit_and_a_half: &["and a half"],
     year_after: &["year"],
     year_before: &["year", "in", "since", "until", "by"],
     today: &["today"],
@@ -118,6 +128,10 @@ pub const LEXICON: Lexicon = Lexicon {
     next: &["next"],
     this: &["this"],
     year_units: &["year"],
+    month_units: &["month"],
+    day_after_tomorrow: &[],
+    weekday_abbreviations: ["mon", "tue tues", "", "thu thur thurs", "fri", "", ""],
+    day_ordinals: &[],
 
     multipliers: &[
         ("tvice", 2.0),

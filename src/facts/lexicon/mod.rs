@@ -118,6 +118,15 @@ pub struct Lexicon {
     pub weekdays: [&'static str; 7],
     /// Stems of duration units, as written, space-separated.
     pub durations: &'static [(DurationUnit, &'static str)],
+    /// Abbreviated duration units after a number ("15 мин", "2 хв"), read in
+    /// this language only; neutral keys.
+    pub duration_abbreviations: &'static [(DurationUnit, &'static str)],
+    /// "Half" before a unit ("pół godziny", "пол часа"), also glued to it
+    /// ("полчаса", "півгодини"); neutral keys.
+    pub half_before_unit: &'static [&'static str],
+    /// "And a half" after a unit ("час и половина") or between a number and
+    /// its unit ("три с половиной месяца"); phrases of neutral keys.
+    pub unit_and_a_half: &'static [&'static str],
     /// After a year ("2000 roku", "2024 г."); neutral keys.
     pub year_after: &'static [&'static str],
     /// Before a year ("leta 2000", "im Jahr 2000"); neutral keys.
@@ -135,6 +144,17 @@ pub struct Lexicon {
     pub this: &'static [&'static str],
     /// "Year" after "last", "next", "this"; neutral keys.
     pub year_units: &'static [&'static str],
+    /// "Month" after "last", "next", "this"; neutral keys.
+    pub month_units: &'static [&'static str],
+    /// The day after tomorrow; neutral keys.
+    pub day_after_tomorrow: &'static [&'static str],
+    /// Abbreviated weekday names, Monday first, as written in lower case,
+    /// space-separated; read only before a dot or a comma ("pon.", "Пт,").
+    /// Abbreviations that are also words ("pet", Croatian "five") are left out.
+    pub weekday_abbreviations: [&'static str; 7],
+    /// Stems of the ordinal numbers a day of the month is written with, as
+    /// written: 1–20 and 30 ("dwudziesty pierwszy" adds two of them up).
+    pub day_ordinals: &'static [(u8, &'static str)],
 
     // --- Multipliers ---
     /// One-word multipliers ("trzykrotnie", "втрое", "twice") and their
@@ -232,7 +252,7 @@ mod tests {
     #[test]
     fn lexicons_are_neutral_keys() {
         for l in ALL {
-            let lists: [&[&str]; 30] = [
+            let lists: [&[&str]; 34] = [
                 l.unit_before_ten,
                 l.decimal_points,
                 l.and_a_half,
@@ -259,6 +279,10 @@ mod tests {
                 l.next,
                 l.this,
                 l.year_units,
+                l.month_units,
+                l.day_after_tomorrow,
+                l.half_before_unit,
+                l.unit_and_a_half,
                 l.times,
                 l.half,
                 l.said,
@@ -279,6 +303,12 @@ mod tests {
                 assert_folded(words);
             }
             assert_folded(&l.multipliers.iter().map(|m| m.0).collect::<Vec<_>>());
+            assert_folded(
+                &l.duration_abbreviations
+                    .iter()
+                    .map(|m| m.1)
+                    .collect::<Vec<_>>(),
+            );
         }
     }
 }

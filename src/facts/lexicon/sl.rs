@@ -108,6 +108,9 @@ pub const LEXICON: Lexicon = Lexicon {
         (Minute, "minut"),
         (Second, "sekund"),
     ],
+    duration_abbreviations: &[(Hour, "h"), (Minute, "min")],
+    half_before_unit: &["pol"],
+    unit_and_a_half: &["in pol"],
     year_after: &["leta", "letu"],
     year_before: &["leta", "od", "do"],
     today: &["danes"],
@@ -118,6 +121,10 @@ pub const LEXICON: Lexicon = Lexicon {
     next: &["prihodn", "naslednj"],
     this: &["tem"],
     year_units: &["leto", "lete", "letu"],
+    month_units: &["mesec", "meseca", "mesecu"],
+    day_after_tomorrow: &[],
+    weekday_abbreviations: ["pon", "tor", "sre", "čet", "", "sob", "ned"],
+    day_ordinals: &[],
 
     multipliers: &[
         ("dvakrat", 2.0),
