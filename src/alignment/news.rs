@@ -32,15 +32,12 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         .iter()
         .map(|&(i, j)| ((i, j), similarity(&a[i], &b[j])))
         .collect();
-    let anchors = greedy(
-        similarities
-            .iter()
-            .filter(|(_, s)| *s >= ANCHOR_THRESHOLD)
-            .map(|&((i, j), s)| (i, j, s))
-            .collect(),
-        a.len(),
-        b.len(),
-    );
+    let mut confident: Vec<(usize, usize, f64)> = similarities
+        .iter()
+        .filter(|(_, s)| *s >= ANCHOR_THRESHOLD)
+        .map(|&((i, j), s)| (i, j, s))
+        .collect();
+    let anchors = greedy(&mut confident, a.len(), b.len());
     let mut anchored: Vec<(usize, usize)> = anchors.iter().map(|l| (l.a[0], l.b[0])).collect();
     crate::sort::sort(&mut anchored);
     // Later passes: every candidate, plus the diagonal neighbours of the
@@ -48,12 +45,12 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     // neighbours' support; each pass lets support run one claim further
     // along a reordered block.
     let mut scored = supported(a, b, &candidates, &similarities, &anchored);
-    let mut links = greedy(scored.clone(), a.len(), b.len());
+    let mut links = greedy(&mut scored, a.len(), b.len());
     for _ in 1..SUPPORT_PASSES {
         anchored = links.iter().map(|l| (l.a[0], l.b[0])).collect();
         crate::sort::sort(&mut anchored);
         scored = supported(a, b, &candidates, &similarities, &anchored);
-        links = greedy(scored.clone(), a.len(), b.len());
+        links = greedy(&mut scored, a.len(), b.len());
     }
     let mut link_of_a: Vec<Option<usize>> = vec![None; a.len()];
     let mut link_of_b: Vec<Option<usize>> = vec![None; b.len()];
@@ -61,10 +58,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         link_of_a[link.a[0]] = Some(l);
         link_of_b[link.b[0]] = Some(l);
     }
-    crate::sort::sort_by(&mut scored, |x, y| {
-        y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))
-    });
-    // Few-to-one: a claim left over joins its best partner's link when the
+    // Few-to-one (`scored` is sorted best first by `greedy`): a claim left over joins its best partner's link when the
     // joined claims match better than the partner alone ("one claim
     // summarizing two").
     for &(i, j, _) in &scored {
@@ -242,14 +236,14 @@ pub(super) fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usiz
 }
 
 /// One-to-one links, best first; ties broken by position so the result
-/// never depends on input order.
-fn greedy(mut scored: Vec<(usize, usize, f64)>, n: usize, m: usize) -> Vec<PairLink> {
-    crate::sort::sort_by(&mut scored, |x, y| {
+/// never depends on input order. Leaves `scored` in that order.
+fn greedy(scored: &mut [(usize, usize, f64)], n: usize, m: usize) -> Vec<PairLink> {
+    crate::sort::sort_by(scored, |x, y| {
         y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     let (mut used_a, mut used_b) = (vec![false; n], vec![false; m]);
     let mut links = Vec::new();
-    for (i, j, score) in scored {
+    for &(i, j, score) in scored.iter() {
         if !used_a[i] && !used_b[j] {
             used_a[i] = true;
             used_b[j] = true;

@@ -19,13 +19,30 @@ const NEAR_PREFIX_CHARS: usize = 2;
 const NEAR_BUCKET: usize = 300;
 
 /// One term of a claim: ids into the vocabulary, so comparing claims is
-/// integer work.
+/// integer work. Weights live once per stem in [`Vocabulary`]: merged
+/// claims (translation mode) copy terms many times over.
 #[derive(Debug, Clone, Copy)]
 struct Term {
     stem: u32,
     key: u32,
-    weight: f64,
-    number: bool,
+}
+
+/// What all claim vectors of one comparison share.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    /// Per stem: its weight, and whether it is a number's anchor.
+    stems: Vec<(f64, bool)>,
+    near: NearKeys,
+}
+
+impl Vocabulary {
+    /// The weight of a term, and whether it is a number's anchor.
+    fn of(&self, t: &Term) -> (f64, bool) {
+        self.stems
+            .get(t.stem as usize)
+            .copied()
+            .unwrap_or((0.0, false))
+    }
 }
 
 /// For each key of the documents, the keys of other stems that are near it
@@ -62,7 +79,7 @@ impl NearKeys {
 pub struct ClaimVector {
     /// Sorted by stem; numbers have stems of their own ("#value").
     terms: Vec<Term>,
-    near: std::rc::Rc<NearKeys>,
+    vocabulary: std::rc::Rc<Vocabulary>,
     /// Weight of the words; numbers count only where they match, so a
     /// number that differs (what we look for) does not hide the link.
     words_total: f64,
@@ -79,7 +96,7 @@ impl ClaimVector {
         ClaimVector {
             words_total: self.words_total + other.words_total,
             chars: self.chars + other.chars + 1,
-            near: self.near.clone(),
+            vocabulary: self.vocabulary.clone(),
             terms,
         }
     }
@@ -163,7 +180,24 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
     drop(last_claim);
     let claims = claim_ends.len();
     let idf = |stem: u32| (1.0 + claims as f64 / frequency[stem as usize].max(1) as f64).ln();
-    let near = std::rc::Rc::new(near_keys(&keys, &stem_of_key));
+    // Per stem: whether it is an anchor ('#'), from any key of the stem.
+    let mut number = vec![false; stem_count];
+    for (k, key) in keys.iter().enumerate() {
+        number[stem_of_key[k] as usize] = key.starts_with('#');
+    }
+    let vocabulary = std::rc::Rc::new(Vocabulary {
+        stems: (0..stem_count)
+            .map(|stem| {
+                let factor = if number[stem] {
+                    NUMBER_WEIGHT_FACTOR
+                } else {
+                    1.0
+                };
+                (idf(stem as u32) * factor, number[stem])
+            })
+            .collect(),
+        near: near_keys(&keys, &stem_of_key),
+    });
     let mut ends = claim_ends.iter();
     let mut from = 0;
     docs.iter()
@@ -173,24 +207,23 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
                 .map(|claim| {
                     let to = ends.next().copied().unwrap_or(from);
                     let mut terms: Vec<Term> = (from..to)
-                        .map(|t| {
-                            let (stem, key) = (stem_of[t], key_of[t]);
-                            let number = key_text(t).starts_with('#');
-                            let factor = if number { NUMBER_WEIGHT_FACTOR } else { 1.0 };
-                            Term {
-                                stem,
-                                key,
-                                weight: idf(stem) * factor,
-                                number,
-                            }
+                        .map(|t| Term {
+                            stem: stem_of[t],
+                            key: key_of[t],
                         })
                         .collect();
                     from = to;
                     crate::sort::sort_by_key(&mut terms, |t| t.stem);
+                    let v = &vocabulary;
                     ClaimVector {
-                        words_total: terms.iter().filter(|t| !t.number).map(|t| t.weight).sum(),
+                        words_total: terms
+                            .iter()
+                            .map(|t| v.of(t))
+                            .filter(|&(_, number)| !number)
+                            .map(|(weight, _)| weight)
+                            .sum(),
                         terms,
-                        near: near.clone(),
+                        vocabulary: vocabulary.clone(),
                         chars: doc.claim_text(claim).chars().count(),
                     }
                 })
@@ -431,31 +464,33 @@ fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> Matched {
     let (mut words, mut numbers) = (0.0, 0.0);
     let (mut unmatched_numbers, mut unmatched_sum) = (0usize, 0.0);
     let mut k = 0; // walks b's terms alongside a's, both sorted by stem
+    let v = &*a.vocabulary;
     for t in &a.terms {
         while k < b.terms.len() && b.terms[k].stem < t.stem {
             k += 1;
         }
         let exact = k < b.terms.len() && b.terms[k].stem == t.stem;
-        if t.number {
+        let (weight, number) = v.of(t);
+        if number {
             if exact {
-                numbers += t.weight;
+                numbers += weight;
             } else {
                 unmatched_numbers += 1;
-                unmatched_sum += t.weight;
+                unmatched_sum += weight;
             }
         } else if exact {
-            words += t.weight;
+            words += weight;
         } else {
             // The best near key that `b` has: near lists are short, so
             // they are looked up in `b` rather than `b` scanned for them.
-            let near = a
+            let near = v
                 .near
                 .of(t.key)
                 .iter()
                 .filter(|n| b.has_key(n.stem, n.key))
                 .map(|n| n.score)
                 .fold(0.0, f64::max);
-            words += t.weight * near;
+            words += weight * near;
         }
     }
     Matched {
