@@ -432,8 +432,7 @@ pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let ma = matched_weight(a, b);
-    let mb = matched_weight(b, a);
+    let (ma, mb) = matched(a, b);
     let (words_a, numbers_a, words_b, numbers_b) = (ma.words, ma.numbers, mb.words, mb.numbers);
     // Numbers unmatched on both sides are likely one quantity told
     // differently (what we want to report), so they do not count against
@@ -451,6 +450,7 @@ pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
 }
 
 /// What of one claim finds a counterpart in the other.
+#[derive(Default)]
 struct Matched {
     words: f64,
     numbers: f64,
@@ -459,46 +459,71 @@ struct Matched {
     unmatched_weight: f64,
 }
 
-/// Weight of `a`'s words and numbers that have a counterpart in `b`.
-fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> Matched {
-    let (mut words, mut numbers) = (0.0, 0.0);
-    let (mut unmatched_numbers, mut unmatched_sum) = (0usize, 0.0);
-    let mut k = 0; // walks b's terms alongside a's, both sorted by stem
-    let v = &*a.vocabulary;
-    for t in &a.terms {
-        while k < b.terms.len() && b.terms[k].stem < t.stem {
-            k += 1;
-        }
-        let exact = k < b.terms.len() && b.terms[k].stem == t.stem;
+impl Matched {
+    /// Counts term `t`, which has its stem in `other` when `exact`; summed
+    /// in the order of its claim's terms.
+    fn add(&mut self, v: &Vocabulary, t: &Term, exact: bool, other: &ClaimVector) {
         let (weight, number) = v.of(t);
         if number {
             if exact {
-                numbers += weight;
+                self.numbers += weight;
             } else {
-                unmatched_numbers += 1;
-                unmatched_sum += weight;
+                self.unmatched_numbers += 1;
+                self.unmatched_weight += weight; // a sum until `matched` ends
             }
         } else if exact {
-            words += weight;
+            self.words += weight;
         } else {
-            // The best near key that `b` has: near lists are short, so
-            // they are looked up in `b` rather than `b` scanned for them.
+            // The best near key that `other` has: near lists are short, so
+            // they are looked up in `other` rather than `other` scanned.
             let near = v
                 .near
                 .of(t.key)
                 .iter()
-                .filter(|n| b.has_key(n.stem, n.key))
+                .filter(|n| other.has_key(n.stem, n.key))
                 .map(|n| n.score)
                 .fold(0.0, f64::max);
-            words += weight * near;
+            self.words += weight * near;
         }
     }
-    Matched {
-        words,
-        numbers,
-        unmatched_numbers,
-        unmatched_weight: unmatched_sum / unmatched_numbers.max(1) as f64,
+}
+
+/// Weight of `a`'s words and numbers that have a counterpart in `b`, and of
+/// `b`'s in `a`: one walk along both claims' terms, sorted by stem.
+fn matched(a: &ClaimVector, b: &ClaimVector) -> (Matched, Matched) {
+    let v = &*a.vocabulary;
+    let (ta, tb) = (&a.terms[..], &b.terms[..]);
+    let (mut ma, mut mb) = (Matched::default(), Matched::default());
+    let (mut i, mut j) = (0, 0);
+    while i < ta.len() && j < tb.len() {
+        let (sa, sb) = (ta[i].stem, tb[j].stem);
+        if sa < sb {
+            ma.add(v, &ta[i], false, b);
+            i += 1;
+        } else if sb < sa {
+            mb.add(v, &tb[j], false, a);
+            j += 1;
+        } else {
+            while i < ta.len() && ta[i].stem == sa {
+                ma.add(v, &ta[i], true, b);
+                i += 1;
+            }
+            while j < tb.len() && tb[j].stem == sa {
+                mb.add(v, &tb[j], true, a);
+                j += 1;
+            }
+        }
     }
+    for t in &ta[i..] {
+        ma.add(v, t, false, b);
+    }
+    for t in &tb[j..] {
+        mb.add(v, t, false, a);
+    }
+    for m in [&mut ma, &mut mb] {
+        m.unmatched_weight /= m.unmatched_numbers.max(1) as f64;
+    }
+    (ma, mb)
 }
 
 /// Translations keep roughly the length of their source; claims three
