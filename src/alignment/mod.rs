@@ -84,20 +84,14 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
             score: l.score,
         }));
     }
-    // Links in an order that depends on the documents, not on their order:
-    // by document id, through each document's rank among the ids.
-    let mut by_id: Vec<usize> = (0..docs.len()).collect();
-    crate::sort::sort_by(&mut by_id, |&x, &y| docs[x].id().cmp(docs[y].id()));
-    let mut rank = vec![0; docs.len()];
-    for (r, &d) in by_id.iter().enumerate() {
-        // Equal ids share a rank, as they compared equal before.
-        rank[d] = match r.checked_sub(1) {
-            Some(q) if docs[by_id[q]].id() == docs[d].id() => rank[by_id[q]],
-            _ => r,
-        };
-    }
+    // Links in an order that depends on the documents, not on their order.
     crate::sort::sort_by_key(&mut links, |l| {
-        (rank[l.doc_a], l.claims_a[0], rank[l.doc_b], l.claims_b[0])
+        (
+            docs[l.doc_a].id(),
+            l.claims_a[0],
+            docs[l.doc_b].id(),
+            l.claims_b[0],
+        )
     });
     let claim_counts: Vec<usize> = docs.iter().map(|d| d.claims.len()).collect();
     let groups = groups::build(&claim_counts, &links);

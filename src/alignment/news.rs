@@ -112,14 +112,16 @@ fn supported(
         .map(|&(i, j)| (i + 1, j + 1))
         .collect();
     let pairs = merged(&merged(candidates, &before), &after);
-    let mut known = similarities.iter().peekable();
+    let mut k = 0;
     pairs
         .into_iter()
         .map(|(i, j)| {
             // `similarities` follows `candidates`, so it is walked alongside.
-            while known.next_if(|(p, _)| *p < (i, j)).is_some() {}
-            let sim = match known.peek() {
-                Some(&&(p, s)) if p == (i, j) => s,
+            while k < similarities.len() && similarities[k].0 < (i, j) {
+                k += 1;
+            }
+            let sim = match similarities.get(k) {
+                Some(&(p, s)) if p == (i, j) => s,
                 _ => similarity(&a[i], &b[j]),
             };
             let neighbours = [(i.wrapping_sub(1), j.wrapping_sub(1)), (i + 1, j + 1)]
@@ -141,22 +143,14 @@ fn distinct(claim: &ClaimVector) -> impl Iterator<Item = u32> + '_ {
 /// Two sorted lists as one, without repeats.
 fn merged(x: &[(usize, usize)], y: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(x.len() + y.len());
-    let (mut x, mut y) = (x.iter().peekable(), y.iter().peekable());
-    loop {
-        let next = match (x.peek(), y.peek()) {
-            (Some(&&p), Some(&&q)) if p <= q => {
-                x.next();
-                p
-            }
-            (_, Some(&&q)) => {
-                y.next();
-                q
-            }
-            (Some(&&p), None) => {
-                x.next();
-                p
-            }
-            (None, None) => break,
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() || j < y.len() {
+        let next = if j == y.len() || (i < x.len() && x[i] <= y[j]) {
+            i += 1;
+            x[i - 1]
+        } else {
+            j += 1;
+            y[j - 1]
         };
         if out.last() != Some(&next) {
             out.push(next);
