@@ -132,9 +132,12 @@ impl Profiles {
 /// translations keep (quotes of any style count as one).
 fn raw_grams(doc: &AnalysedDocument, claim: &crate::claims::Claim) -> Vec<u64> {
     let mut out = Vec::new();
+    let mut key = String::new();
     for word in &claim.words {
+        key.clear();
+        crate::text::normalize::fold_word_into(&doc.source.text[word.start..word.end], &mut key);
         let chars: Vec<char> = core::iter::once('^')
-            .chain(word.key.chars())
+            .chain(key.chars())
             .chain(core::iter::once('$'))
             .collect();
         for w in chars.windows(3) {

@@ -62,14 +62,19 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
     let refs: Vec<&AnalysedDocument> = docs.iter().collect();
     let vectors = similarity::vectors(&refs);
     let pairs = canonical_pairs(docs);
-    let mode = match mode {
+    // Deciding the mode aligns every pair in news mode; when news mode is
+    // chosen, those links are the result and are not made again.
+    let (mode, mut news_links) = match mode {
         Mode::Auto => decide_mode(&vectors, &pairs),
-        chosen => chosen,
+        chosen => (chosen, Vec::new()),
     };
     let mut links = Vec::new();
-    for &(x, y) in &pairs {
+    for (p, &(x, y)) in pairs.iter().enumerate() {
         let pair = match mode {
-            Mode::News => news::align(&vectors[x], &vectors[y]),
+            Mode::News => match news_links.get_mut(p) {
+                Some(made) => std::mem::take(made),
+                None => news::align(&vectors[x], &vectors[y]),
+            },
             _ => translation::align(
                 &vectors[x],
                 &vectors[y],
@@ -119,9 +124,14 @@ fn canonical_pairs(docs: &[AnalysedDocument]) -> Vec<(usize, usize)> {
 }
 
 /// Translations keep their claims in order and in number; independent
-/// reports do not. Judged from news-mode links, which assume no order.
-fn decide_mode(vectors: &[Vec<similarity::ClaimVector>], pairs: &[(usize, usize)]) -> Mode {
+/// reports do not. Judged from news-mode links, which assume no order;
+/// returns them too, by pair.
+fn decide_mode(
+    vectors: &[Vec<similarity::ClaimVector>],
+    pairs: &[(usize, usize)],
+) -> (Mode, Vec<Vec<PairLink>>) {
     let mut looks_translated = true;
+    let mut made = Vec::with_capacity(pairs.len());
     for &(x, y) in pairs {
         let (n, m) = (vectors[x].len(), vectors[y].len());
         let count_ratio = n.min(m) as f64 / n.max(m).max(1) as f64;
@@ -131,11 +141,12 @@ fn decide_mode(vectors: &[Vec<similarity::ClaimVector>], pairs: &[(usize, usize)
         let coverage = links.len() as f64 / n.min(m).max(1) as f64;
         // Few links across distant languages are normal; their order is what tells.
         looks_translated &= count_ratio >= 0.75 && in_order >= 0.9 && coverage >= 0.1;
+        made.push(links);
     }
     if looks_translated {
-        Mode::Translation
+        (Mode::Translation, Vec::new())
     } else {
-        Mode::News
+        (Mode::News, made)
     }
 }
 

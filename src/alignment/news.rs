@@ -32,15 +32,12 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         .iter()
         .map(|&(i, j)| ((i, j), similarity(&a[i], &b[j])))
         .collect();
-    let anchors = greedy(
-        similarities
-            .iter()
-            .filter(|(_, s)| *s >= ANCHOR_THRESHOLD)
-            .map(|&((i, j), s)| (i, j, s))
-            .collect(),
-        a.len(),
-        b.len(),
-    );
+    let mut confident: Vec<(usize, usize, f64)> = similarities
+        .iter()
+        .filter(|(_, s)| *s >= ANCHOR_THRESHOLD)
+        .map(|&((i, j), s)| (i, j, s))
+        .collect();
+    let anchors = greedy(&mut confident, a.len(), b.len());
     let mut anchored: Vec<(usize, usize)> = anchors.iter().map(|l| (l.a[0], l.b[0])).collect();
     crate::sort::sort(&mut anchored);
     // Later passes: every candidate, plus the diagonal neighbours of the
@@ -48,12 +45,12 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     // neighbours' support; each pass lets support run one claim further
     // along a reordered block.
     let mut scored = supported(a, b, &candidates, &similarities, &anchored);
-    let mut links = greedy(scored.clone(), a.len(), b.len());
+    let mut links = greedy(&mut scored, a.len(), b.len());
     for _ in 1..SUPPORT_PASSES {
         anchored = links.iter().map(|l| (l.a[0], l.b[0])).collect();
         crate::sort::sort(&mut anchored);
         scored = supported(a, b, &candidates, &similarities, &anchored);
-        links = greedy(scored.clone(), a.len(), b.len());
+        links = greedy(&mut scored, a.len(), b.len());
     }
     let mut link_of_a: Vec<Option<usize>> = vec![None; a.len()];
     let mut link_of_b: Vec<Option<usize>> = vec![None; b.len()];
@@ -61,10 +58,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         link_of_a[link.a[0]] = Some(l);
         link_of_b[link.b[0]] = Some(l);
     }
-    crate::sort::sort_by(&mut scored, |x, y| {
-        y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))
-    });
-    // Few-to-one: a claim left over joins its best partner's link when the
+    // Few-to-one (`scored` is sorted best first by `greedy`): a claim left over joins its best partner's link when the
     // joined claims match better than the partner alone ("one claim
     // summarizing two").
     for &(i, j, _) in &scored {
@@ -105,23 +99,30 @@ fn supported(
     similarities: &[((usize, usize), f64)],
     anchored: &[(usize, usize)],
 ) -> Vec<(usize, usize, f64)> {
-    let mut pairs: Vec<(usize, usize)> = candidates.to_vec();
-    for &(i, j) in anchored {
-        for (di, dj) in [(-1isize, -1isize), (1, 1)] {
-            let (x, y) = (i as isize + di, j as isize + dj);
-            if x >= 0 && y >= 0 && (x as usize) < a.len() && (y as usize) < b.len() {
-                pairs.push((x as usize, y as usize));
-            }
-        }
-    }
-    crate::sort::sort(&mut pairs);
-    pairs.dedup();
+    // Candidates and both diagonal neighbours of the anchored pairs: three
+    // sorted lists, merged.
+    let before: Vec<(usize, usize)> = anchored
+        .iter()
+        .filter(|&&(i, j)| i > 0 && j > 0 && i - 1 < a.len() && j - 1 < b.len())
+        .map(|&(i, j)| (i - 1, j - 1))
+        .collect();
+    let after: Vec<(usize, usize)> = anchored
+        .iter()
+        .filter(|&&(i, j)| i + 1 < a.len() && j + 1 < b.len())
+        .map(|&(i, j)| (i + 1, j + 1))
+        .collect();
+    let pairs = merged(&merged(candidates, &before), &after);
+    let mut k = 0;
     pairs
         .into_iter()
         .map(|(i, j)| {
-            let sim = match similarities.binary_search_by(|(p, _)| p.cmp(&(i, j))) {
-                Ok(k) => similarities[k].1,
-                Err(_) => similarity(&a[i], &b[j]),
+            // `similarities` follows `candidates`, so it is walked alongside.
+            while k < similarities.len() && similarities[k].0 < (i, j) {
+                k += 1;
+            }
+            let sim = match similarities.get(k) {
+                Some(&(p, s)) if p == (i, j) => s,
+                _ => similarity(&a[i], &b[j]),
             };
             let neighbours = [(i.wrapping_sub(1), j.wrapping_sub(1)), (i + 1, j + 1)]
                 .iter()
@@ -133,56 +134,110 @@ fn supported(
         .collect()
 }
 
-/// Pairs of claims that share at least one informative stem.
-pub(super) fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> {
-    // Postings (stem, claim of b), sorted by stem: the inverted index.
-    let mut index: Vec<(u32, usize)> = Vec::new();
-    for (j, claim) in b.iter().enumerate() {
-        let mut stems: Vec<u32> = claim.stems().collect();
-        stems.dedup();
-        index.extend(stems.into_iter().map(|stem| (stem, j)));
+/// A claim's stems, ascending, each once.
+fn distinct(claim: &ClaimVector) -> impl Iterator<Item = u32> + '_ {
+    let mut last = None;
+    claim.stems().filter(move |&s| last.replace(s) != Some(s))
+}
+
+/// Two sorted lists as one, without repeats.
+fn merged(x: &[(usize, usize)], y: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() || j < y.len() {
+        let next = if j == y.len() || (i < x.len() && x[i] <= y[j]) {
+            i += 1;
+            x[i - 1]
+        } else {
+            j += 1;
+            y[j - 1]
+        };
+        if out.last() != Some(&next) {
+            out.push(next);
+        }
     }
-    crate::sort::sort(&mut index);
+    out
+}
+
+/// Pairs of claims that share at least one informative stem, sorted.
+pub(super) fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> {
+    // The inverted index: the claims of b by stem, ascending within a stem;
+    // a counting sort, since stems are small dense ids.
+    let stems = b
+        .iter()
+        .flat_map(|claim| claim.stems().last())
+        .max()
+        .map_or(0, |s| s as usize + 1);
+    let mut starts = vec![0u32; stems + 1];
+    for claim in b {
+        for stem in distinct(claim) {
+            starts[stem as usize + 1] += 1;
+        }
+    }
+    for s in 1..starts.len() {
+        starts[s] += starts[s - 1];
+    }
+    let mut index = vec![0u32; starts.last().map_or(0, |&n| n as usize)];
+    let mut fill = starts.clone();
+    for (j, claim) in b.iter().enumerate() {
+        for stem in distinct(claim) {
+            index[fill[stem as usize] as usize] = j as u32;
+            fill[stem as usize] += 1;
+        }
+    }
+    drop(fill);
     let common = ((b.len() as f64 * COMMON_SHARE) as usize).max(8);
     let mut pairs = Vec::new();
     let mut shared = vec![0usize; b.len()];
     let mut touched: Vec<usize> = Vec::new();
+    // The best candidates of one claim: (shared stems, claim of b), most
+    // shared first, then by position.
+    let mut best: Vec<(usize, usize)> = Vec::with_capacity(CANDIDATES + 1);
+    let mut chosen: Vec<usize> = Vec::with_capacity(CANDIDATES + 1);
     for (i, claim) in a.iter().enumerate() {
-        let mut stems: Vec<u32> = claim.stems().collect();
-        stems.dedup();
-        for stem in stems {
-            let from = index.partition_point(|&(s, _)| s < stem);
-            let to = from + index[from..].partition_point(|&(s, _)| s == stem);
-            if to - from > common {
+        for stem in distinct(claim) {
+            let s = stem as usize;
+            let (Some(&from), Some(&to)) = (starts.get(s), starts.get(s + 1)) else {
+                continue; // a stem that no claim of b has
+            };
+            if (to - from) as usize > common {
                 continue;
             }
-            for &(_, j) in &index[from..to] {
+            for &j in &index[from as usize..to as usize] {
+                let j = j as usize;
                 if shared[j] == 0 {
                     touched.push(j);
                 }
                 shared[j] += 1;
             }
         }
-        let mut best: Vec<(usize, usize)> = touched.iter().map(|&j| (shared[j], j)).collect();
-        crate::sort::sort_by(&mut best, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        pairs.extend(best.into_iter().take(CANDIDATES).map(|(_, j)| (i, j)));
+        best.clear();
         for j in touched.drain(..) {
-            shared[j] = 0;
+            let n = std::mem::take(&mut shared[j]);
+            let at = best.partition_point(|&(m, k)| m > n || (m == n && k < j));
+            if at < CANDIDATES {
+                best.insert(at, (n, j));
+                best.truncate(CANDIDATES);
+            }
         }
+        chosen.clear();
+        for &(_, j) in &best {
+            chosen.insert(chosen.partition_point(|&k| k < j), j);
+        }
+        pairs.extend(chosen.iter().map(|&j| (i, j)));
     }
-    crate::sort::sort(&mut pairs);
     pairs
 }
 
 /// One-to-one links, best first; ties broken by position so the result
-/// never depends on input order.
-fn greedy(mut scored: Vec<(usize, usize, f64)>, n: usize, m: usize) -> Vec<PairLink> {
-    crate::sort::sort_by(&mut scored, |x, y| {
+/// never depends on input order. Leaves `scored` in that order.
+fn greedy(scored: &mut [(usize, usize, f64)], n: usize, m: usize) -> Vec<PairLink> {
+    crate::sort::sort_by(scored, |x, y| {
         y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     let (mut used_a, mut used_b) = (vec![false; n], vec![false; m]);
     let mut links = Vec::new();
-    for (i, j, score) in scored {
+    for &(i, j, score) in scored.iter() {
         if !used_a[i] && !used_b[j] {
             used_a[i] = true;
             used_b[j] = true;

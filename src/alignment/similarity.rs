@@ -19,27 +19,67 @@ const NEAR_PREFIX_CHARS: usize = 2;
 const NEAR_BUCKET: usize = 300;
 
 /// One term of a claim: ids into the vocabulary, so comparing claims is
-/// integer work.
+/// integer work. Weights live once per stem in [`Vocabulary`]: merged
+/// claims (translation mode) copy terms many times over.
 #[derive(Debug, Clone, Copy)]
 struct Term {
     stem: u32,
     key: u32,
-    weight: f64,
-    number: bool,
+}
+
+/// What all claim vectors of one comparison share.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    /// Per stem: its weight, and whether it is a number's anchor.
+    stems: Vec<(f64, bool)>,
+    near: NearKeys,
+}
+
+impl Vocabulary {
+    /// The weight of a term, and whether it is a number's anchor.
+    fn of(&self, t: &Term) -> (f64, bool) {
+        self.stems
+            .get(t.stem as usize)
+            .copied()
+            .unwrap_or((0.0, false))
+    }
 }
 
 /// For each key of the documents, the keys of other stems that are near it
-/// (Jaro-Winkler ≥ `NEAR_MATCH`) with that score, sorted by key id. Computed
-/// once per comparison, so claim pairs never run Jaro-Winkler themselves.
+/// (Jaro-Winkler ≥ `NEAR_MATCH`) with their stem and that score, sorted by
+/// key id. Computed once per comparison, so claim pairs never run
+/// Jaro-Winkler themselves. One flat list with offsets per key: most keys
+/// have no near key, and a `Vec` each would cost more than the entries.
 #[derive(Debug, Default)]
-struct NearKeys(Vec<Vec<(u32, f64)>>);
+struct NearKeys {
+    /// Entries of key `k`: `entries[offsets[k]..offsets[k + 1]]`.
+    offsets: Vec<u32>,
+    entries: Vec<NearKey>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct NearKey {
+    key: u32,
+    stem: u32,
+    score: f64,
+}
+
+impl NearKeys {
+    fn of(&self, key: u32) -> &[NearKey] {
+        let k = key as usize;
+        match (self.offsets.get(k), self.offsets.get(k + 1)) {
+            (Some(&from), Some(&to)) => &self.entries[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+}
 
 /// A claim as a weighted bag of stems.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimVector {
     /// Sorted by stem; numbers have stems of their own ("#value").
     terms: Vec<Term>,
-    near: std::rc::Rc<NearKeys>,
+    vocabulary: std::rc::Rc<Vocabulary>,
     /// Weight of the words; numbers count only where they match, so a
     /// number that differs (what we look for) does not hide the link.
     words_total: f64,
@@ -56,7 +96,7 @@ impl ClaimVector {
         ClaimVector {
             words_total: self.words_total + other.words_total,
             chars: self.chars + other.chars + 1,
-            near: self.near.clone(),
+            vocabulary: self.vocabulary.clone(),
             terms,
         }
     }
@@ -69,57 +109,121 @@ impl ClaimVector {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+
+    /// Whether some term has this key (of this stem).
+    fn has_key(&self, stem: u32, key: u32) -> bool {
+        let from = self.terms.partition_point(|t| t.stem < stem);
+        self.terms[from..]
+            .iter()
+            .take_while(|t| t.stem == stem)
+            .any(|t| t.key == key)
+    }
 }
 
 /// Vectors for the claims of a set of documents, weighted by how rare each
 /// stem is among all their claims.
 pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
-    let raw: Vec<Vec<Vec<(String, String, bool)>>> = docs
-        .iter()
-        .map(|doc| doc.claims.iter().map(claim_terms).collect())
-        .collect();
-    let all_terms = || raw.iter().flatten().flatten();
-    let stems = Interned::new(all_terms().map(|t| t.0.as_str()));
-    let keys = Interned::new(all_terms().map(|t| t.1.as_str()));
-    // In how many claims each stem occurs.
-    let mut frequency = vec![0usize; stems.len()];
-    let mut claims = 0usize;
-    for terms in raw.iter().flatten() {
-        claims += 1;
-        let mut seen: Vec<u32> = terms.iter().map(|t| stems.id(&t.0)).collect();
-        crate::sort::sort(&mut seen);
-        seen.dedup();
-        for stem in seen {
-            frequency[stem as usize] += 1;
+    // Every term's key, written one after another into one buffer.
+    let mut arena = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // Per claim (all documents in turn): where its terms end in `spans`.
+    let mut claim_ends: Vec<usize> = Vec::new();
+    for doc in docs {
+        for claim in &doc.claims {
+            claim_terms(&doc.source.text, claim, &mut arena, &mut spans);
+            claim_ends.push(spans.len());
         }
     }
+    let key_text = |t: usize| &arena[spans[t].0..spans[t].1];
+    // Key ids are ranks among the distinct keys, stem ids ranks among the
+    // distinct stems. A stem is a prefix of its key, so sorted keys give
+    // their stems sorted too: one sort of the terms yields both.
+    let mut order: Vec<u32> = (0..spans.len() as u32).collect();
+    crate::sort::sort_by(&mut order, |&x, &y| {
+        key_text(x as usize).cmp(key_text(y as usize))
+    });
+    let mut key_of = vec![0u32; spans.len()];
+    let mut stem_of = vec![0u32; spans.len()];
+    let mut keys: Vec<&str> = Vec::new();
+    let mut stem_of_key: Vec<u32> = Vec::new();
+    let mut last_stem: Option<&str> = None;
+    for &t in &order {
+        let key = key_text(t as usize);
+        if keys.last() != Some(&key) {
+            let stem = stem_text(key);
+            if last_stem != Some(stem) {
+                last_stem = Some(stem);
+                stem_of_key.push(stem_of_key.last().map_or(0, |&s| s + 1));
+            } else {
+                stem_of_key.push(stem_of_key.last().copied().unwrap_or(0));
+            }
+            keys.push(key);
+        }
+        key_of[t as usize] = keys.len() as u32 - 1;
+        stem_of[t as usize] = stem_of_key.last().copied().unwrap_or(0);
+    }
+    drop(order);
+    let stem_count = stem_of_key.last().map_or(0, |&s| s as usize + 1);
+    // In how many claims each stem occurs.
+    let mut frequency = vec![0usize; stem_count];
+    let mut last_claim = vec![usize::MAX; stem_count];
+    let mut from = 0;
+    for (c, &to) in claim_ends.iter().enumerate() {
+        for &stem in &stem_of[from..to] {
+            if last_claim[stem as usize] != c {
+                last_claim[stem as usize] = c;
+                frequency[stem as usize] += 1;
+            }
+        }
+        from = to;
+    }
+    drop(last_claim);
+    let claims = claim_ends.len();
     let idf = |stem: u32| (1.0 + claims as f64 / frequency[stem as usize].max(1) as f64).ln();
-    let near = std::rc::Rc::new(near_keys(&keys));
-    raw.iter()
-        .zip(docs)
-        .map(|(doc_terms, doc)| {
-            doc_terms
+    // Per stem: whether it is an anchor ('#'), from any key of the stem.
+    let mut number = vec![false; stem_count];
+    for (k, key) in keys.iter().enumerate() {
+        number[stem_of_key[k] as usize] = key.starts_with('#');
+    }
+    let vocabulary = std::rc::Rc::new(Vocabulary {
+        stems: (0..stem_count)
+            .map(|stem| {
+                let factor = if number[stem] {
+                    NUMBER_WEIGHT_FACTOR
+                } else {
+                    1.0
+                };
+                (idf(stem as u32) * factor, number[stem])
+            })
+            .collect(),
+        near: near_keys(&keys, &stem_of_key),
+    });
+    let mut ends = claim_ends.iter();
+    let mut from = 0;
+    docs.iter()
+        .map(|doc| {
+            doc.claims
                 .iter()
-                .zip(&doc.claims)
-                .map(|(terms, claim)| {
-                    let mut terms: Vec<Term> = terms
-                        .iter()
-                        .map(|(stem, key, number)| {
-                            let stem = stems.id(stem);
-                            let factor = if *number { NUMBER_WEIGHT_FACTOR } else { 1.0 };
-                            Term {
-                                stem,
-                                key: keys.id(key),
-                                weight: idf(stem) * factor,
-                                number: *number,
-                            }
+                .map(|claim| {
+                    let to = ends.next().copied().unwrap_or(from);
+                    let mut terms: Vec<Term> = (from..to)
+                        .map(|t| Term {
+                            stem: stem_of[t],
+                            key: key_of[t],
                         })
                         .collect();
+                    from = to;
                     crate::sort::sort_by_key(&mut terms, |t| t.stem);
+                    let v = &vocabulary;
                     ClaimVector {
-                        words_total: terms.iter().filter(|t| !t.number).map(|t| t.weight).sum(),
+                        words_total: terms
+                            .iter()
+                            .map(|t| v.of(t))
+                            .filter(|&(_, number)| !number)
+                            .map(|(weight, _)| weight)
+                            .sum(),
                         terms,
-                        near: near.clone(),
+                        vocabulary: vocabulary.clone(),
                         chars: doc.claim_text(claim).chars().count(),
                     }
                 })
@@ -128,68 +232,102 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
         .collect()
 }
 
-/// Distinct strings, sorted, so a string's id is its rank.
-struct Interned<'a>(Vec<&'a str>);
-
-impl<'a> Interned<'a> {
-    fn new(all: impl Iterator<Item = &'a str>) -> Self {
-        let mut distinct: Vec<&str> = all.collect();
-        crate::sort::sort(&mut distinct);
-        distinct.dedup();
-        Interned(distinct)
-    }
-
-    fn id(&self, s: &str) -> u32 {
-        self.0.partition_point(|&x| x < s) as u32
-    }
-
-    fn len(&self) -> usize {
-        self.0.len()
+/// The stem of a key: its first `STEM_CHARS` characters; an anchor
+/// ("#value") is its own stem. Anchors sort before every word (no word
+/// starts with '#'), so stems stay in the order of their keys.
+fn stem_text(key: &str) -> &str {
+    if key.starts_with('#') {
+        key
+    } else {
+        &key[..prefix_len(key, STEM_CHARS)]
     }
 }
+
+/// Bytes of the first `n` characters of `k`.
+fn prefix_len(k: &str, n: usize) -> usize {
+    k.char_indices().nth(n).map_or(k.len(), |(b, _)| b)
+}
+
+/// Buckets of a letter histogram: counts of characters by code point
+/// modulo this, an upper bound on the characters two keys share.
+const HISTOGRAM_BUCKETS: usize = 32;
 
 /// Near keys for every key: Jaro-Winkler this high needs a shared start, so
 /// only keys in the same bucket of first characters are scored (sorted keys
 /// make each bucket a contiguous run); pairs with one stem already match
 /// exactly and are skipped.
-fn near_keys(keys: &Interned) -> NearKeys {
-    let mut near: Vec<Vec<(u32, f64)>> = vec![Vec::new(); keys.len()];
-    let eligible = |k: &str| k.chars().count() >= 5 && !k.starts_with('#');
-    let prefix =
-        |k: &'_ str, n: usize| -> usize { k.char_indices().nth(n).map_or(k.len(), |(b, _)| b) };
+fn near_keys(keys: &[&str], stem_of_key: &[u32]) -> NearKeys {
+    let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
+    let eligible = |k: &str| !k.starts_with('#') && k.chars().nth(4).is_some();
     let mut buckets: Vec<(usize, usize)> = Vec::new();
-    split_buckets(
-        &keys.0,
-        0,
-        keys.len(),
-        NEAR_PREFIX_CHARS,
-        &prefix,
-        &mut buckets,
-    );
+    split_buckets(keys, 0, keys.len(), NEAR_PREFIX_CHARS, &mut buckets);
+    // Per key of a bucket: (index, characters, histogram).
+    let mut shapes: Vec<(usize, usize, [u8; HISTOGRAM_BUCKETS])> = Vec::new();
     for (from, to) in buckets {
-        for x in from..to {
-            let kx = keys.0[x];
-            if !eligible(kx) {
-                continue;
+        shapes.clear();
+        for (x, &k) in keys.iter().enumerate().take(to).skip(from) {
+            if eligible(k) {
+                let mut histogram = [0u8; HISTOGRAM_BUCKETS];
+                let mut chars = 0;
+                for c in k.chars() {
+                    let slot = &mut histogram[c as usize % HISTOGRAM_BUCKETS];
+                    *slot = slot.saturating_add(1);
+                    chars += 1;
+                }
+                shapes.push((x, chars, histogram));
             }
-            for y in x + 1..to {
-                let ky = keys.0[y];
-                if !eligible(ky) || kx[..prefix(kx, STEM_CHARS)] == ky[..prefix(ky, STEM_CHARS)] {
+        }
+        for (n, &(x, len_x, ref hx)) in shapes.iter().enumerate() {
+            for &(y, len_y, ref hy) in &shapes[n + 1..] {
+                if stem_of_key[x] == stem_of_key[y] || !may_be_near(len_x, hx, len_y, hy) {
                     continue;
                 }
-                let score = strsim::jaro_winkler(kx, ky);
+                let score = strsim::jaro_winkler(keys[x], keys[y]);
                 if score >= NEAR_MATCH {
-                    near[x].push((y as u32, score));
-                    near[y].push((x as u32, score));
+                    pairs.push((x as u32, y as u32, score));
+                    pairs.push((y as u32, x as u32, score));
                 }
             }
         }
     }
-    // Pushed in ascending order of the other key for x < y; sort for the rest.
-    for list in &mut near {
-        crate::sort::sort_by_key(list, |&(k, _)| k);
+    crate::sort::sort_by_key(&mut pairs, |&(x, y, _)| (x, y));
+    let mut offsets = Vec::with_capacity(keys.len() + 1);
+    let mut next = 0;
+    for k in 0..keys.len() as u32 {
+        offsets.push(next as u32);
+        while pairs.get(next).is_some_and(|p| p.0 == k) {
+            next += 1;
+        }
     }
-    NearKeys(near)
+    offsets.push(next as u32);
+    let entries = pairs
+        .into_iter()
+        .map(|(_, y, score)| NearKey {
+            key: y,
+            stem: stem_of_key[y as usize],
+            score,
+        })
+        .collect();
+    NearKeys { offsets, entries }
+}
+
+/// Whether two keys of different stems can reach `NEAR_MATCH`: Jaro is at
+/// most (m/|x| + m/|y| + 1) / 3 for m shared characters, and different
+/// stems share at most 3 first characters, so Jaro-Winkler is at most
+/// 0.3 + 0.7 · Jaro, below 0.9 unless 7 m (|x| + |y|) ≥ 11 |x| |y|. The
+/// histograms bound m from above, so no near pair is ever skipped.
+fn may_be_near(
+    len_x: usize,
+    hx: &[u8; HISTOGRAM_BUCKETS],
+    len_y: usize,
+    hy: &[u8; HISTOGRAM_BUCKETS],
+) -> bool {
+    // Saturated counts (keys of 255 characters or more) bound nothing.
+    if len_x >= 255 || len_y >= 255 {
+        return true;
+    }
+    let shared: usize = hx.iter().zip(hy).map(|(&a, &b)| a.min(b) as usize).sum();
+    7 * shared * (len_x + len_y) >= 11 * len_x * len_y
 }
 
 /// Runs of sorted `keys[from..to]` sharing their first `chars` characters,
@@ -199,16 +337,15 @@ fn split_buckets(
     from: usize,
     to: usize,
     chars: usize,
-    prefix: &dyn Fn(&str, usize) -> usize,
     out: &mut Vec<(usize, usize)>,
 ) {
     let mut start = from;
     while start < to {
-        let head = &keys[start][..prefix(keys[start], chars)];
-        let end = start + keys[start..to].partition_point(|k| &k[..prefix(k, chars)] <= head);
+        let head = &keys[start][..prefix_len(keys[start], chars)];
+        let end = start + keys[start..to].partition_point(|k| &k[..prefix_len(k, chars)] <= head);
         let end = end.max(start + 1);
         if end - start > NEAR_BUCKET && chars < STEM_CHARS {
-            split_buckets(keys, start, end, chars + 1, prefix, out);
+            split_buckets(keys, start, end, chars + 1, out);
         } else {
             out.push((start, end));
         }
@@ -216,14 +353,21 @@ fn split_buckets(
     }
 }
 
-/// Stems of a claim: words of two letters or more outside the digits of its
-/// numbers and dates ("mln" is part of "1,6 mln"), and those facts as
-/// anchors, which count only where they match (the leading '#'): numbers and
-/// durations as "#value", dates as "#@2024-06-19" or "#@2024". Names are
-/// not anchored: a name that opens a sentence is not an entity fact, so
-/// anchors would weigh the same name unevenly; their words stay terms.
-fn claim_terms(claim: &crate::claims::Claim) -> Vec<(String, String, bool)> {
+/// Appends the terms of a claim to `arena` and their spans to `spans`:
+/// words of two letters or more outside the digits of its numbers and
+/// dates ("mln" is part of "1,6 mln"), and those facts as anchors, which
+/// count only where they match (the leading '#'): numbers and durations as
+/// "#value", dates as "#@2024-06-19" or "#@2024". Names are not anchored: a
+/// name that opens a sentence is not an entity fact, so anchors would weigh
+/// the same name unevenly; their words stay terms.
+fn claim_terms(
+    text: &str,
+    claim: &crate::claims::Claim,
+    arena: &mut String,
+    spans: &mut Vec<(usize, usize)>,
+) {
     use crate::facts::FactValue;
+    use std::fmt::Write as _;
     // Digits inside a fact are its anchor; month names stay words too.
     // Numeric spans, sorted by start, so each word checks the one or two
     // spans that start before it instead of every fact of the claim.
@@ -236,41 +380,39 @@ fn claim_terms(claim: &crate::claims::Claim) -> Vec<(String, String, bool)> {
             _ => None,
         })
         .collect();
-    let in_fact = |w: &crate::text::tokens::Token| {
+    let in_fact = |w: &crate::text::tokens::Token, key: &str| {
         let k = numeric.partition_point(|&(start, _, _)| start <= w.start);
         numeric[k.saturating_sub(2)..k]
             .iter()
             .any(|&(start, end, date)| {
-                let counts = !date || w.key.starts_with(|c: char| c.is_ascii_digit());
+                let counts = !date || key.starts_with(|c: char| c.is_ascii_digit());
                 counts && w.start >= start && w.end <= end
             })
     };
-    let mut terms: Vec<(String, String, bool)> = claim
-        .words
-        .iter()
-        .filter(|w| w.key.chars().count() >= 2 && !in_fact(w))
-        .map(|w| {
-            (
-                w.key.chars().take(STEM_CHARS).collect(),
-                w.key.clone(),
-                false,
-            )
-        })
-        .collect();
+    for w in &claim.words {
+        let start = arena.len();
+        crate::text::normalize::fold_word_into(text.get(w.start..w.end).unwrap_or(""), arena);
+        let key = &arena[start..];
+        if key.chars().nth(1).is_some() && !in_fact(w, key) {
+            spans.push((start, arena.len()));
+        } else {
+            arena.truncate(start);
+        }
+    }
     for fact in &claim.facts {
-        let anchor = match &fact.value {
-            // The value's bits, not its decimal form: formatting floats
-            // would pull kilobytes of code into the wasm.
-            FactValue::Quantity(q) => format!("#{:x}", q.value.to_bits()),
-            FactValue::Duration { amount, .. } => format!("#{:x}", amount.to_bits()),
+        let start = arena.len();
+        // The value's bits, not its decimal form: formatting floats
+        // would pull kilobytes of code into the wasm.
+        let _ = match &fact.value {
+            FactValue::Quantity(q) => write!(arena, "#{:x}", q.value.to_bits()),
+            FactValue::Duration { amount, .. } => write!(arena, "#{:x}", amount.to_bits()),
             FactValue::Date(d) if d.year.is_some() || d.month.is_some() => {
-                format!("#@{}", d.iso())
+                write!(arena, "#@{}", d.iso())
             }
             _ => continue,
         };
-        terms.push((anchor.clone(), anchor, true));
+        spans.push((start, arena.len()));
     }
-    terms
 }
 
 /// Similarity of two claims in [0, 1]: the share of both claims' weight that
@@ -290,8 +432,7 @@ pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let ma = matched_weight(a, b);
-    let mb = matched_weight(b, a);
+    let (ma, mb) = matched(a, b);
     let (words_a, numbers_a, words_b, numbers_b) = (ma.words, ma.numbers, mb.words, mb.numbers);
     // Numbers unmatched on both sides are likely one quantity told
     // differently (what we want to report), so they do not count against
@@ -309,6 +450,7 @@ pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
 }
 
 /// What of one claim finds a counterpart in the other.
+#[derive(Default)]
 struct Matched {
     words: f64,
     numbers: f64,
@@ -317,49 +459,71 @@ struct Matched {
     unmatched_weight: f64,
 }
 
-/// Weight of `a`'s words and numbers that have a counterpart in `b`.
-fn matched_weight(a: &ClaimVector, b: &ClaimVector) -> Matched {
-    let (mut words, mut numbers) = (0.0, 0.0);
-    let (mut unmatched_numbers, mut unmatched_sum) = (0usize, 0.0);
-    let mut k = 0; // walks b's terms alongside a's, both sorted by stem
-    for t in &a.terms {
-        while k < b.terms.len() && b.terms[k].stem < t.stem {
-            k += 1;
-        }
-        let exact = k < b.terms.len() && b.terms[k].stem == t.stem;
-        if t.number {
+impl Matched {
+    /// Counts term `t`, which has its stem in `other` when `exact`; summed
+    /// in the order of its claim's terms.
+    fn add(&mut self, v: &Vocabulary, t: &Term, exact: bool, other: &ClaimVector) {
+        let (weight, number) = v.of(t);
+        if number {
             if exact {
-                numbers += t.weight;
+                self.numbers += weight;
             } else {
-                unmatched_numbers += 1;
-                unmatched_sum += t.weight;
+                self.unmatched_numbers += 1;
+                self.unmatched_weight += weight; // a sum until `matched` ends
             }
         } else if exact {
-            words += t.weight;
+            self.words += weight;
         } else {
-            let near_keys = &a.near.0[t.key as usize];
-            if near_keys.is_empty() {
-                continue;
-            }
-            let near = b
-                .terms
+            // The best near key that `other` has: near lists are short, so
+            // they are looked up in `other` rather than `other` scanned.
+            let near = v
+                .near
+                .of(t.key)
                 .iter()
-                .filter_map(|u| {
-                    near_keys
-                        .binary_search_by_key(&u.key, |&(key, _)| key)
-                        .ok()
-                        .map(|i| near_keys[i].1)
-                })
+                .filter(|n| other.has_key(n.stem, n.key))
+                .map(|n| n.score)
                 .fold(0.0, f64::max);
-            words += t.weight * near;
+            self.words += weight * near;
         }
     }
-    Matched {
-        words,
-        numbers,
-        unmatched_numbers,
-        unmatched_weight: unmatched_sum / unmatched_numbers.max(1) as f64,
+}
+
+/// Weight of `a`'s words and numbers that have a counterpart in `b`, and of
+/// `b`'s in `a`: one walk along both claims' terms, sorted by stem.
+fn matched(a: &ClaimVector, b: &ClaimVector) -> (Matched, Matched) {
+    let v = &*a.vocabulary;
+    let (ta, tb) = (&a.terms[..], &b.terms[..]);
+    let (mut ma, mut mb) = (Matched::default(), Matched::default());
+    let (mut i, mut j) = (0, 0);
+    while i < ta.len() && j < tb.len() {
+        let (sa, sb) = (ta[i].stem, tb[j].stem);
+        if sa < sb {
+            ma.add(v, &ta[i], false, b);
+            i += 1;
+        } else if sb < sa {
+            mb.add(v, &tb[j], false, a);
+            j += 1;
+        } else {
+            while i < ta.len() && ta[i].stem == sa {
+                ma.add(v, &ta[i], true, b);
+                i += 1;
+            }
+            while j < tb.len() && tb[j].stem == sa {
+                mb.add(v, &tb[j], true, a);
+                j += 1;
+            }
+        }
     }
+    for t in &ta[i..] {
+        ma.add(v, t, false, b);
+    }
+    for t in &tb[j..] {
+        mb.add(v, t, false, a);
+    }
+    for m in [&mut ma, &mut mb] {
+        m.unmatched_weight /= m.unmatched_numbers.max(1) as f64;
+    }
+    (ma, mb)
 }
 
 /// Translations keep roughly the length of their source; claims three

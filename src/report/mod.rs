@@ -236,8 +236,9 @@ fn round(score: f64) -> f64 {
     (score * 10_000.0).round() / 10_000.0
 }
 
-/// Assembles the report, converting every byte offset to UTF-16.
-pub fn build(docs: &[AnalysedDocument], alignment: &Alignment, found: Found) -> Report {
+/// Assembles the report, converting every byte offset to UTF-16. Takes the
+/// alignment whole, so its claim lists move into the report, not copied.
+pub fn build(docs: &[AnalysedDocument], alignment: Alignment, found: Found) -> Report {
     let maps: Vec<Utf16Map> = docs.iter().map(|d| Utf16Map::new(&d.source.text)).collect();
     let span = |doc: usize, start: usize, end: usize| {
         (
@@ -289,29 +290,29 @@ pub fn build(docs: &[AnalysedDocument], alignment: &Alignment, found: Found) -> 
         mode: alignment.mode,
         links: alignment
             .links
-            .iter()
+            .into_iter()
             .map(|l| LinkReport {
                 a: LinkSide {
                     doc: id(l.doc_a),
-                    claims: l.claims_a.clone(),
+                    claims: l.claims_a,
                 },
                 b: LinkSide {
                     doc: id(l.doc_b),
-                    claims: l.claims_b.clone(),
+                    claims: l.claims_b,
                 },
                 score: round(l.score),
             })
             .collect(),
         groups: alignment
             .groups
-            .iter()
+            .into_iter()
             .map(|g| GroupReport {
                 claims: ClaimsByDocument(
                     g.claims
-                        .iter()
+                        .into_iter()
                         .enumerate()
                         .filter(|(_, claims)| !claims.is_empty())
-                        .map(|(d, claims)| (id(d), claims.clone()))
+                        .map(|(d, claims)| (id(d), claims))
                         .collect(),
                 ),
                 score: round(g.score),

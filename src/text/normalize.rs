@@ -13,25 +13,35 @@
 /// ```
 pub fn fold_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_word_into(word, &mut out);
+    out
+}
+
+/// Appends the key of `word` to `out`: many keys into one buffer, without
+/// a `String` per word.
+pub fn fold_word_into(word: &str, out: &mut String) {
+    let mut digraphs = Digraphs(None);
     if word.is_ascii() {
         // Fast path: ASCII only lowercases and drops apostrophes.
-        out.extend(
-            word.bytes()
-                .filter(|&b| b != b'\'')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        for b in word.bytes().filter(|&b| b != b'\'') {
+            digraphs.push(char::from(b.to_ascii_lowercase()), out);
+        }
     } else {
         for ch in word.chars() {
             for lower in ch.to_lowercase() {
-                push_folded(lower, &mut out);
+                match folded(lower) {
+                    Some(piece) => piece.chars().for_each(|c| digraphs.push(c, out)),
+                    None => digraphs.push(lower, out),
+                }
             }
         }
     }
-    simplify_digraphs(out)
+    digraphs.finish(out);
 }
 
-fn push_folded(ch: char, out: &mut String) {
-    let folded: &str = match ch {
+/// The ASCII spelling of `ch`, or `None` when it stays as it is.
+fn folded(ch: char) -> Option<&'static str> {
+    Some(match ch {
         // Cyrillic (Serbian, Russian, Ukrainian, Belarusian, Macedonian, Bulgarian).
         'а' => "a",
         'б' => "b",
@@ -91,44 +101,41 @@ fn push_folded(ch: char, out: &mut String) {
         // Apostrophes and soft hyphens inside words carry no meaning here.
         // Ukrainian writes its apostrophe with any of them: "п'ять", "п’ять", "пʼять".
         '\u{00AD}' | '\'' | '’' | '‘' | 'ʼ' => "",
-        other => {
-            out.push(other);
-            return;
-        }
-    };
-    out.push_str(folded);
+        _ => return None,
+    })
 }
 
 /// Polish spells with digraphs what Cyrillic writes with one letter; "w" is "v".
-/// Rewrites `word` in place: every replacement is ASCII and never longer.
-fn simplify_digraphs(word: String) -> String {
-    let mut bytes = word.into_bytes();
-    let (mut read, mut write) = (0, 0);
-    while read < bytes.len() {
-        let b = bytes[read];
-        let replaced = match (b, bytes.get(read + 1)) {
-            (b's', Some(b'z')) => Some(b's'),
-            (b'c', Some(b'z')) => Some(b'c'),
-            (b'r', Some(b'z')) => Some(b'z'),
-            (b'c', Some(b'h')) => Some(b'h'),
-            _ => None,
-        };
-        match replaced {
-            Some(r) => {
-                bytes[write] = r;
-                read += 2;
+/// Fed the folded characters one by one, left to right: "sz" → "s", "cz" →
+/// "c", "rz" → "z", "ch" → "h" (a pair is consumed whole, so "szz" → "sz").
+struct Digraphs(Option<char>);
+
+impl Digraphs {
+    fn push(&mut self, ch: char, out: &mut String) {
+        if let Some(first) = self.0.take() {
+            let joined = match (first, ch) {
+                ('s', 'z') => Some('s'),
+                ('c', 'z') => Some('c'),
+                ('r', 'z') => Some('z'),
+                ('c', 'h') => Some('h'),
+                _ => None,
+            };
+            if let Some(single) = joined {
+                out.push(single);
+                return;
             }
-            None => {
-                bytes[write] = if b == b'w' { b'v' } else { b };
-                read += 1;
-            }
+            out.push(first);
         }
-        write += 1;
+        match ch {
+            's' | 'c' | 'r' => self.0 = Some(ch),
+            'w' => out.push('v'),
+            other => out.push(other),
+        }
     }
-    bytes.truncate(write);
-    // Only ASCII bytes were replaced or dropped, in pairs of ASCII bytes, so
-    // multi-byte characters are copied whole and the text stays UTF-8.
-    String::from_utf8(bytes).unwrap_or_default()
+
+    fn finish(self, out: &mut String) {
+        out.extend(self.0);
+    }
 }
 
 #[cfg(test)]
