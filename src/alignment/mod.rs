@@ -4,7 +4,6 @@
 //! links are joined into groups across all documents, so a claim present in
 //! four of five versions shows which version lacks it.
 
-pub mod cognates;
 pub mod groups;
 pub mod news;
 pub mod similarity;
@@ -75,11 +74,7 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
                 Some(made) => std::mem::take(made),
                 None => news::align(&vectors[x], &vectors[y]),
             },
-            _ => translation::align(
-                &vectors[x],
-                &vectors[y],
-                &cognates::Profiles::new(&docs[x], &docs[y]),
-            ),
+            _ => translation::align(&vectors[x], &vectors[y]),
         };
         links.extend(pair.into_iter().map(|l| Link {
             doc_a: x,

@@ -1,14 +1,12 @@
 //! Translation mode: the claims of two translations in the same order.
 //!
-//! A dynamic program in the manner of Gale–Church and hunalign picks links
-//! of up to four claims a side (1-1, 1-0, 0-1, 2-1, 2-2, 1-3, 2-3, 1-4 …).
-//! Each link is scored by how likely its shape is, how well the lengths
-//! agree (translations keep length in proportion), how alike the claims
-//! are (shared stems, names and numbers), and how many character trigrams
-//! they share beyond chance (cognates, names, numbers, punctuation). The search stays in a band around the diagonal, so its cost
+//! A dynamic program in the manner of Gale–Church and hunalign picks 1-1,
+//! 1-0, 0-1, 2-1, 1-2 and 2-2 links. Each link is scored by how likely its
+//! shape is, how well the lengths agree (translations keep length in
+//! proportion), and how alike the claims are (shared stems, names and
+//! numbers). The search stays in a band around the diagonal, so its cost
 //! grows linearly with the text.
 
-use super::cognates::{Profile, Profiles};
 use super::similarity::{similarity, ClaimVector};
 use super::PairLink;
 
@@ -16,25 +14,18 @@ use super::PairLink;
 /// similarity 0.3 outweighs a length difference as unlikely as 1 in 400.
 /// Chosen on whole dev sets (Text+Berg dev, FLORES), not on single items.
 const LEXICAL_WEIGHT: f64 = 20.0;
-/// How much shared trigrams count, per claim's worth of trigram weight
-/// shared beyond chance: as much as the stems.
-const COGNATE_WEIGHT: f64 = 20.0;
 /// Variance of the length difference per character (Gale & Church 1993).
 const LENGTH_VARIANCE: f64 = 6.8;
 
 /// (claims of a, claims of b, log prior): how often each link shape occurs
 /// in translated text (after Gale & Church's estimates).
-const LINKS: [(usize, usize, f64); 10] = [
+const LINKS: [(usize, usize, f64); 6] = [
     (1, 1, -0.1165), // ln 0.89
     (2, 1, -3.9120), // ln 0.02: rarer than in Gale & Church's data, so a merge
     (1, 2, -3.9120), // cannot hide a claim one version leaves out
     (2, 2, -4.5099), // ln 0.011
     (1, 3, -5.2983), // ln 0.005: headings and captions split off
     (3, 1, -5.2983), // ln 0.005
-    (2, 3, -6.9078), // ln 0.001: lists and references split differently
-    (3, 2, -6.9078),
-    (1, 4, -6.9078),
-    (4, 1, -6.9078),
 ];
 /// Log prior of a claim with no counterpart. Gaps come in runs (a dropped
 /// paragraph, a block of captions), so a run costs much to open and little
@@ -54,18 +45,15 @@ const CORRIDOR_HALF_WIDTH: usize = 15;
 const ANCHOR_SIMILARITY: f64 = 0.25;
 
 /// Aligns two documents' claims monotonically.
-pub fn align(a: &[ClaimVector], b: &[ClaimVector], grams: &Profiles) -> Vec<PairLink> {
+pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     let (n, m) = (a.len(), b.len());
-    if n == 0 || m == 0 || grams.a.len() != n || grams.b.len() != m {
+    if n == 0 || m == 0 {
         return Vec::new();
     }
-    let cognates = CognateModel::new(grams);
     let path = anchor_path(a, b);
     let lengths = LengthModel::new(a, b, &path);
-    let merged_a = Merges::new(a, ClaimVector::merged);
-    let merged_b = Merges::new(b, ClaimVector::merged);
-    let grams_a = Merges::new(&grams.a, Profile::merged);
-    let grams_b = Merges::new(&grams.b, Profile::merged);
+    let merged_a = Merges::new(a);
+    let merged_b = Merges::new(b);
     let cells = Corridor::new(n, m, &path);
     // best[(cell, state)]: best log score aligning a[..i] with b[..j] and
     // ending in `state`; `from` holds the step taken: (di, dj, previous state, link score).
@@ -93,13 +81,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector], grams: &Profiles) -> Vec<Pair
                 }
                 let sim = similarity(merged_a.get(i - di, di), merged_b.get(j - dj, dj));
                 let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
-                let shared = cognates.credit(grams_a.get(i - di, di), grams_b.get(j - dj, dj));
-                // Stems rarely match by chance, so a link of several claims
-                // may earn more for them than one claim pair, but less than
-                // the claims would as separate pairs.
-                let size = ((di + dj) as f64 / 2.0).sqrt();
-                let total =
-                    prev + prior + fit.ln() + size * LEXICAL_WEIGHT * sim + COGNATE_WEIGHT * shared;
+                let total = prev + prior + fit.ln() + LEXICAL_WEIGHT * sim;
                 if total > best[cell + AFTER_LINK] {
                     best[cell + AFTER_LINK] = total;
                     from[cell + AFTER_LINK] =
@@ -157,42 +139,38 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector], grams: &Profiles) -> Vec<Pair
     links
 }
 
-/// Runs of one to four consecutive claims joined once, so each link shape
+/// Runs of one to three consecutive claims joined once, so each link shape
 /// reuses them instead of joining claims again in every cell.
-struct Merges<'a, T> {
-    single: &'a [T],
-    /// runs[k]: runs of k + 2 claims, by first claim.
-    runs: Vec<Vec<T>>,
+struct Merges<'a> {
+    single: &'a [ClaimVector],
+    pairs: Vec<ClaimVector>,
+    triples: Vec<ClaimVector>,
 }
 
-impl<'a, T> Merges<'a, T> {
-    fn new(single: &'a [T], merge: impl Fn(&T, &T) -> T) -> Self {
-        let mut runs: Vec<Vec<T>> = Vec::new();
-        for k in 0..MAX_RUN - 1 {
-            let longer: Vec<T> = match runs.last() {
-                None => single.windows(2).map(|w| merge(&w[0], &w[1])).collect(),
-                Some(shorter) => shorter
-                    .iter()
-                    .zip(single.iter().skip(k + 1))
-                    .map(|(p, c)| merge(p, c))
-                    .collect(),
-            };
-            runs.push(longer);
+impl<'a> Merges<'a> {
+    fn new(single: &'a [ClaimVector]) -> Self {
+        let pairs: Vec<ClaimVector> = single.windows(2).map(|w| w[0].merged(&w[1])).collect();
+        let triples = pairs
+            .iter()
+            .zip(single.iter().skip(2))
+            .map(|(p, c)| p.merged(c))
+            .collect();
+        Merges {
+            single,
+            pairs,
+            triples,
         }
-        Merges { single, runs }
     }
 
     /// Claims `start..start + len` as one.
-    fn get(&self, start: usize, len: usize) -> &T {
+    fn get(&self, start: usize, len: usize) -> &ClaimVector {
         match len {
-            0 | 1 => &self.single[start],
-            _ => &self.runs[len.min(MAX_RUN) - 2][start],
+            1 => &self.single[start],
+            2 => &self.pairs[start],
+            _ => &self.triples[start],
         }
     }
 }
-
-/// The longest run of claims one link takes on one side.
-const MAX_RUN: usize = 4;
 
 /// The cells the search visits: for each claim `i` of `a`, a run of claims
 /// of `b` around where its counterpart is expected. The expected path runs
@@ -316,53 +294,6 @@ fn best_state(best: &[f64], base: usize) -> (usize, f64) {
 fn link_score(similarity: f64, length_fit: f64) -> f64 {
     (0.5 * (2.0 * similarity).min(1.0) + 0.5 * length_fit).clamp(0.0, 1.0)
 }
-
-/// Credit for the trigrams a link's two sides share, beyond what two
-/// unrelated runs of claims of that size share by chance. Subtracting the
-/// chance part (which grows with the product of the sides' weights) keeps
-/// a merge from earning credit for unrelated claims: joining two claims
-/// pays only where content crosses between them.
-struct CognateModel<'a> {
-    grams: &'a Profiles,
-    /// Shared weight per unit of the product of both sides' weights, in
-    /// pairs that are not translations of each other.
-    chance: f64,
-    /// Mean trigram weight of a claim: credit is counted in claims.
-    scale: f64,
-}
-
-impl<'a> CognateModel<'a> {
-    /// The chance rate comes from the documents themselves: each claim of
-    /// `a` against the claim of `b` half the text away from its expected
-    /// counterpart.
-    fn new(grams: &'a Profiles) -> Self {
-        let (n, m) = (grams.a.len(), grams.b.len());
-        let (mut shared, mut product) = (0.0, 0.0);
-        for i in 0..n {
-            let expected = i * m / n.max(1);
-            let j = (expected + m / 2) % m.max(1);
-            if expected.abs_diff(j) < CHANCE_DISTANCE {
-                continue;
-            }
-            let (x, y) = (&grams.a[i], &grams.b[j]);
-            shared += grams.shared(x, y);
-            product += x.total() * y.total();
-        }
-        let totals: f64 = grams.a.iter().chain(&grams.b).map(Profile::total).sum();
-        CognateModel {
-            grams,
-            chance: if product > 0.0 { shared / product } else { 0.0 },
-            scale: (totals / (n + m).max(1) as f64).max(1e-9),
-        }
-    }
-
-    fn credit(&self, x: &Profile, y: &Profile) -> f64 {
-        (self.grams.shared(x, y) - self.chance * x.total() * y.total()) / self.scale
-    }
-}
-
-/// Claims this far from their expected counterpart are taken as unrelated.
-const CHANCE_DISTANCE: usize = 2;
 
 /// Gale & Church's length model: the lengths of a claim and its translation
 /// differ by a normally distributed amount, after scaling by the ratio of
