@@ -256,6 +256,17 @@ impl Version {
 
 /// Compares two versions in translation mode; discrepancies with byte offsets.
 fn run(x: &Version, y: &Version) -> Vec<Discrepancy> {
+    aligned(x, y, |analysed, alignment, options| {
+        discrepancies::detect(analysed, alignment, options).discrepancies
+    })
+}
+
+/// Analyses and aligns two versions in translation mode and hands them to `f`.
+fn aligned<R>(
+    x: &Version,
+    y: &Version,
+    f: impl FnOnce(&[AnalysedDocument], &alignment::Alignment, &Options) -> R,
+) -> R {
     let (dx, sx) = x.document("x");
     let (dy, sy) = y.document("y");
     let options = Options {
@@ -267,7 +278,7 @@ fn run(x: &Version, y: &Version) -> Vec<Discrepancy> {
         AnalysedDocument::from_sentences(&dy, &sy, &options),
     ];
     let alignment = alignment::align(&analysed, Mode::Translation);
-    discrepancies::detect(&analysed, &alignment, &options).discrepancies
+    f(&analysed, &alignment, &options)
 }
 
 /// Facts of a version, by line, with spans relative to the line.
@@ -571,25 +582,16 @@ fn evaluate_pair(corpus: &Corpus, a: usize, b: usize) -> Tally {
                 for d in &found {
                     eprintln!("  found {:?} {:?}: {}", d.kind, d.severity, d.message);
                 }
-                let (dx, sx) = x.document("x");
-                let (dy, sy) = py.document("y");
-                let options = Options {
-                    mode: Mode::Translation,
-                    ..Options::default()
-                };
-                let analysed = [
-                    AnalysedDocument::from_sentences(&dx, &sx, &options),
-                    AnalysedDocument::from_sentences(&dy, &sy, &options),
-                ];
-                let alignment = alignment::align(&analysed, Mode::Translation);
-                for link in &alignment.links {
-                    if link.claims_a.contains(&deleted) {
-                        eprintln!(
-                            "  link {:?} {:?} {:.2}",
-                            link.claims_a, link.claims_b, link.score
-                        );
+                aligned(&x, &py, |_, alignment, _| {
+                    for link in &alignment.links {
+                        if link.claims_a.contains(&deleted) {
+                            eprintln!(
+                                "  link {:?} {:?} {:.2}",
+                                link.claims_a, link.claims_b, link.score
+                            );
+                        }
                     }
-                }
+                });
             }
             if !right.is_empty() {
                 tally.found[3] += 1;

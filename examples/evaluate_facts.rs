@@ -135,20 +135,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(1.0)
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn civil_days(y: i32, m: u8, d: u8) -> i64 {
-    let (y, m) = if m <= 2 {
-        (i64::from(y) - 1, i64::from(m) + 12)
-    } else {
-        (i64::from(y), i64::from(m))
-    };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + (153 * (m - 3) + 2) / 5 + i64::from(d) - 1;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number from [`civil_days`].
+/// The date of a day number from [`dates::days`].
 fn civil_date(n: i64) -> (i32, u8, u8) {
     let z = n + 719_468;
     let era = z.div_euclid(146_097);
@@ -267,7 +254,7 @@ fn policy_value(
         .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
         .collect();
-    let today = civil_days(reference.0, reference.1, reference.2);
+    let today = dates::days(reference.0, reference.1, reference.2);
     // A weekday, abbreviated or not, and nothing but prepositions ("w", "в").
     let is_weekday = |(w, dot): &(&str, bool)| {
         dates::weekday(w).is_some() || (*dot && dates::weekday(&format!("{w}.")).is_some())
@@ -278,7 +265,7 @@ fn policy_value(
         .filter(|w| !is_weekday(w))
         .all(|w| w.0.chars().count() <= 2);
     if grain == "Day" && groups.is_empty() && weekdays == 1 && others {
-        let wanted = civil_days(want.0, want.1, want.2);
+        let wanted = dates::days(want.0, want.1, want.2);
         let back = (today - wanted).rem_euclid(7);
         return Some(civil_date(today - back));
     }
@@ -306,7 +293,7 @@ fn policy_value(
         } else if u32::from(want.2) > days_in(y, want.1) {
             i64::MAX
         } else {
-            (civil_days(y, want.1, want.2) - today).abs()
+            (dates::days(y, want.1, want.2) - today).abs()
         }
     };
     let y = (reference.0 - 1..=reference.0 + 1).min_by_key(|&y| dist(y))?;

@@ -407,7 +407,13 @@ fn days_in_month(y: i32, m: u8) -> i32 {
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian), for weekday arithmetic.
-fn days(y: i32, m: u8, d: u8) -> i64 {
+///
+/// ```
+/// use claimdiff::facts::dates::days;
+/// assert_eq!(days(1970, 1, 1), 0);
+/// assert_eq!(days(2024, 6, 19) - days(2000, 6, 19), 8766);
+/// ```
+pub fn days(y: i32, m: u8, d: u8) -> i64 {
     let (y, m) = if m <= 2 {
         (i64::from(y) - 1, i64::from(m) + 12)
     } else {
