@@ -77,9 +77,9 @@ if [[ "$route" == debian ]]; then
          CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$WASM_LD" /usr/bin/cargo)
   # std is compiled here anyway, so compile it for size: no panic messages
   # or source locations (a panic traps either way: wasm has no stderr), no
-  # Debug formatting (the report never uses it), std's small-code variants.
-  # Together about 13 KB of the gzipped wasm.
-  BUILD_ARGS=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
+  # Debug formatting (the report never uses it): about 12 KB of the gzipped
+  # wasm. Not std's optimize_for_size: 0.9 KB less for 12% more time in Chromium.
+  BUILD_ARGS=(-Zbuild-std=std,panic_abort)
   SIZE_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
   # Own target dir: Debian's rustc and rustup's would keep invalidating each other's artifacts.
   TARGET_DIR="$ROOT/target/wasm-debian"
