@@ -61,10 +61,19 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
     let refs: Vec<&AnalysedDocument> = docs.iter().collect();
     let vectors = similarity::vectors(&refs);
     let pairs = canonical_pairs(docs);
+    // Grams serve news mode only: translation mode never builds them.
+    let grams = match mode {
+        Mode::Translation => news::Grams::default(),
+        _ => news::Grams::new(&refs),
+    };
+    let side = |d: usize| news::Side {
+        vectors: &vectors[d],
+        grams: grams.docs.get(d).map_or(&[], |g| &g[..]),
+    };
     // Deciding the mode aligns every pair in news mode; when news mode is
     // chosen, those links are the result and are not made again.
     let (mode, mut news_links) = match mode {
-        Mode::Auto => decide_mode(&vectors, &pairs),
+        Mode::Auto => decide_mode(&grams, &side, &vectors, &pairs),
         chosen => (chosen, Vec::new()),
     };
     let mut links = Vec::new();
@@ -72,7 +81,7 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
         let pair = match mode {
             Mode::News => match news_links.get_mut(p) {
                 Some(made) => std::mem::take(made),
-                None => news::align(&vectors[x], &vectors[y]),
+                None => news::align(&grams, side(x), side(y)),
             },
             _ => translation::align(&vectors[x], &vectors[y]),
         };
@@ -121,7 +130,9 @@ fn canonical_pairs(docs: &[AnalysedDocument]) -> Vec<(usize, usize)> {
 /// Translations keep their claims in order and in number; independent
 /// reports do not. Judged from news-mode links, which assume no order;
 /// returns them too, by pair.
-fn decide_mode(
+fn decide_mode<'a>(
+    grams: &news::Grams,
+    side: &dyn Fn(usize) -> news::Side<'a>,
     vectors: &[Vec<similarity::ClaimVector>],
     pairs: &[(usize, usize)],
 ) -> (Mode, Vec<Vec<PairLink>>) {
@@ -130,7 +141,7 @@ fn decide_mode(
     for &(x, y) in pairs {
         let (n, m) = (vectors[x].len(), vectors[y].len());
         let count_ratio = n.min(m) as f64 / n.max(m).max(1) as f64;
-        let links = news::align(&vectors[x], &vectors[y]);
+        let links = news::align(grams, side(x), side(y));
         let mut order: Vec<usize> = links.iter().map(|l| l.b[0]).collect();
         let in_order = longest_increasing(&mut order) as f64 / links.len().max(1) as f64;
         let coverage = links.len() as f64 / n.min(m).max(1) as f64;
