@@ -26,10 +26,19 @@ const SUPPORT_PASSES: usize = 3;
 /// Weight of the gram similarity in a link's score; the rest is the stem
 /// similarity, which also carries numbers and dates.
 const GRAM_SHARE: f64 = 0.7;
-/// Candidates considered per claim, best shared weight first.
+/// Candidates considered per claim (translation mode's anchors), most
+/// shared stems first.
 const CANDIDATES: usize = 12;
-/// A stem in more claims than this share of the other side carries no signal.
+/// A stem in more claims than this share of the other side carries no signal
+/// (nor a gram in more than this share of all claims).
 const COMMON_SHARE: f64 = 0.25;
+/// Grams have longer postings than stems: on large documents, candidates
+/// come from the rarer ones only (the same F1 on FLORES, half the time of
+/// the gram index).
+const COMMON_GRAM_SHARE: f64 = 0.05;
+/// Candidates per claim in news mode, from stems and from grams each: two
+/// lists propose more than one, so fewer from each (the same F1 as 12).
+const NEWS_CANDIDATES: usize = 8;
 
 /// One side of a pair of documents: its claims' stems and grams.
 #[derive(Clone, Copy)]
@@ -68,8 +77,8 @@ fn blend(stems: f64, grams: f64) -> f64 {
 
 pub fn align(grams: &Grams, a: Side, b: Side) -> Vec<PairLink> {
     let candidates = merged(
-        &candidate_pairs(a.vectors, b.vectors),
-        &candidate_pairs(a.grams, b.grams),
+        &candidates_by_key(a.vectors, b.vectors, COMMON_SHARE, NEWS_CANDIDATES),
+        &candidates_by_key(a.grams, b.grams, COMMON_GRAM_SHARE, NEWS_CANDIDATES),
     );
     // Sorted vectors and binary search rather than hash maps: the same speed
     // here, and no hash table code per key type in the wasm.
@@ -121,8 +130,15 @@ pub fn align(grams: &Grams, a: Side, b: Side) -> Vec<PairLink> {
     // Few-to-one (`scored` is sorted best first by `greedy`): a claim left
     // over joins its best partner's link when the joined claims match
     // better than the partner alone ("one claim summarizing two").
+    // Only a leftover's best partner is tried: later ones are worse, and
+    // each try builds merged claims.
+    let (mut tried_a, mut tried_b) = (vec![false; a.len()], vec![false; b.len()]);
     for &(i, j, _) in &scored {
+        let first_a = !std::mem::replace(&mut tried_a[i], true);
+        let first_b = !std::mem::replace(&mut tried_b[j], true);
         match (link_of_a[i], link_of_b[j]) {
+            (None, Some(_)) if !first_a => {}
+            (Some(_), None) if !first_b => {}
             (None, Some(l)) if links[l].a.len() == 1 => {
                 let k = links[l].a[0];
                 let joined = blend(
@@ -227,7 +243,7 @@ fn merged(x: &[(usize, usize)], y: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// What the inverted index keys claims by: distinct ids, ascending.
-pub(super) trait Keys {
+trait Keys {
     fn keys(&self) -> impl Iterator<Item = u32> + '_;
 }
 
@@ -243,8 +259,14 @@ impl Keys for GramSet {
     }
 }
 
-/// Pairs of claims that share at least one informative key, sorted.
-pub(super) fn candidate_pairs<T: Keys>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+/// Pairs of claims that share at least one informative stem, sorted.
+pub(super) fn candidate_pairs(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<(usize, usize)> {
+    candidates_by_key(a, b, COMMON_SHARE, CANDIDATES)
+}
+
+/// Pairs of claims that share at least one informative key (in at most
+/// `share` of the claims of `b`), at most `most` per claim of `a`, sorted.
+fn candidates_by_key<T: Keys>(a: &[T], b: &[T], share: f64, most: usize) -> Vec<(usize, usize)> {
     // The inverted index: the claims of b by stem, ascending within a stem;
     // a counting sort, since stems are small dense ids.
     let stems = b
@@ -270,7 +292,7 @@ pub(super) fn candidate_pairs<T: Keys>(a: &[T], b: &[T]) -> Vec<(usize, usize)> 
         }
     }
     drop(fill);
-    let common = ((b.len() as f64 * COMMON_SHARE) as usize).max(8);
+    let common = ((b.len() as f64 * share) as usize).max(8);
     let mut pairs = Vec::new();
     let mut shared = vec![0usize; b.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -299,9 +321,9 @@ pub(super) fn candidate_pairs<T: Keys>(a: &[T], b: &[T]) -> Vec<(usize, usize)> 
         for j in touched.drain(..) {
             let n = std::mem::take(&mut shared[j]);
             let at = best.partition_point(|&(m, k)| m > n || (m == n && k < j));
-            if at < CANDIDATES {
+            if at < most {
                 best.insert(at, (n, j));
-                best.truncate(CANDIDATES);
+                best.truncate(most);
             }
         }
         chosen.clear();
@@ -358,62 +380,63 @@ impl Grams {
     pub fn new(docs: &[&crate::claims::AnalysedDocument]) -> Grams {
         let mut key = String::new();
         let mut loose: Vec<u8> = Vec::new();
-        // Per document, per claim: its distinct grams as read.
-        let mut raw: Vec<Vec<Vec<u32>>> = Vec::with_capacity(docs.len());
+        // (gram, claim) for every gram of every word, claims in order.
+        let mut entries: Vec<(u32, u32)> = Vec::new();
+        let mut claim = 0u32;
         for doc in docs {
             let text = &doc.source.text;
-            raw.push(
-                doc.claims
-                    .iter()
-                    .map(|claim| {
-                        let mut grams = Vec::new();
-                        for w in &claim.words {
-                            key.clear();
-                            crate::text::normalize::fold_word_into(
-                                text.get(w.start..w.end).unwrap_or(""),
-                                &mut key,
-                            );
-                            loosen(&key, &mut loose);
-                            // Four bytes make a gram id ("^koa", "oali"...);
-                            // a one-letter word ("^i$") has none.
-                            for g in loose.windows(4) {
-                                grams.push(u32::from_be_bytes([g[0], g[1], g[2], g[3]]));
-                            }
-                        }
-                        crate::sort::sort(&mut grams);
-                        grams.dedup();
-                        grams
-                    })
-                    .collect(),
-            );
+            for c in &doc.claims {
+                for w in &c.words {
+                    key.clear();
+                    crate::text::normalize::fold_word_into(
+                        text.get(w.start..w.end).unwrap_or(""),
+                        &mut key,
+                    );
+                    loosen(&key, &mut loose);
+                    // Four bytes make a gram ("^koa", "oali"...); a
+                    // one-letter word ("^i$") has none.
+                    for g in loose.windows(4) {
+                        entries.push((u32::from_be_bytes([g[0], g[1], g[2], g[3]]), claim));
+                    }
+                }
+                claim += 1;
+            }
         }
-        let mut all: Vec<u32> = raw.iter().flatten().flatten().copied().collect();
-        crate::sort::sort(&mut all);
-        let claims: usize = raw.iter().map(Vec::len).sum();
-        let mut distinct: Vec<u32> = Vec::new();
+        let claims = claim as usize;
+        radix_sort(&mut entries);
+        // Runs of one gram, claims ascending within a run (the sort is
+        // stable): ids in that order, so each claim's list comes out sorted.
+        let common = ((claims as f64 * COMMON_SHARE) as usize).max(8);
+        let mut per_claim: Vec<Vec<u32>> = vec![Vec::new(); claims];
         let mut weights: Vec<f64> = Vec::new();
         let mut k = 0;
-        while k < all.len() {
-            let run = all[k..].iter().take_while(|&&g| g == all[k]).count();
-            distinct.push(all[k]);
-            weights.push((1.0 + claims as f64 / run as f64).ln());
+        while k < entries.len() {
+            let run = entries[k..]
+                .iter()
+                .take_while(|e| e.0 == entries[k].0)
+                .count();
+            let within = &entries[k..k + run];
+            let frequency = 1 + within.windows(2).filter(|w| w[0].1 != w[1].1).count();
             k += run;
+            if frequency > common {
+                continue;
+            }
+            let id = weights.len() as u32;
+            weights.push((1.0 + claims as f64 / frequency as f64).ln());
+            for &(_, c) in within {
+                let list = &mut per_claim[c as usize];
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
         }
-        let docs = raw
-            .into_iter()
-            .map(|claims| {
-                claims
-                    .into_iter()
-                    .map(|mut ids: Vec<u32>| {
-                        // Dense ids in place: `distinct` holds every gram.
-                        for g in ids.iter_mut() {
-                            *g = distinct.partition_point(|d| d < g) as u32;
-                        }
-                        let total = ids.iter().map(|&i| weights[i as usize]).sum();
-                        GramSet { ids, total }
-                    })
-                    .collect()
-            })
+        let mut sets = per_claim.into_iter().map(|ids| GramSet {
+            total: ids.iter().map(|&i| weights[i as usize]).sum(),
+            ids,
+        });
+        let docs = docs
+            .iter()
+            .map(|d| sets.by_ref().take(d.claims.len()).collect())
             .collect();
         Grams { weights, docs }
     }
@@ -462,6 +485,29 @@ impl Grams {
         } else {
             0.0
         }
+    }
+}
+
+/// Sorts by the first field, stably: two passes of a counting sort on
+/// 16 bits each, linear in the number of grams of the documents.
+fn radix_sort(entries: &mut Vec<(u32, u32)>) {
+    let mut sorted = vec![(0, 0); entries.len()];
+    for shift in [0, 16] {
+        let digit = |e: &(u32, u32)| (e.0 >> shift & 0xffff) as usize;
+        let mut starts = vec![0usize; 1 << 16];
+        for e in entries.iter() {
+            starts[digit(e)] += 1;
+        }
+        let mut sum = 0;
+        for s in starts.iter_mut() {
+            sum += std::mem::replace(s, sum);
+        }
+        for e in entries.iter() {
+            let at = &mut starts[digit(e)];
+            sorted[*at] = *e;
+            *at += 1;
+        }
+        std::mem::swap(entries, &mut sorted);
     }
 }
 
