@@ -338,6 +338,7 @@ fn main() {
         lines.push((suite.to_string(), "accuracy".into(), pct(ok, n)));
     };
 
+    let show_misses = std::env::var_os("CLAIMDIFF_EVAL_MISSES").is_some();
     // Humanizer: cardinals (words → number); ordinals are out of scope.
     let mut humanizer = Score::default();
     for row in tsv(&root.join("humanizer/humanizer_slavic_numbers.tsv")) {
@@ -349,7 +350,14 @@ fn main() {
         };
         let lang = row[2].as_str();
         let got = read_value(&row[5], lang);
-        humanizer.add(lang, got.is_some_and(|g| close(g, want)));
+        let ok = got.is_some_and(|g| close(g, want));
+        if !ok && show_misses {
+            println!(
+                "MISS humanizer {lang}\t{}\twant {want}\tgot {got:?}",
+                row[5]
+            );
+        }
+        humanizer.add(lang, ok);
     }
     table("Humanizer cardinals (words → number)", "Rows of the Cardinal* sections; ordinal sections are out of scope (claimdiff reads cardinals).", &humanizer, &mut lines, "humanizer");
 
@@ -364,7 +372,14 @@ fn main() {
             continue;
         };
         let got = read_value(&row[4], &row[0]);
-        n2w.add(&row[0], got.is_some_and(|g| close(g, want)));
+        let ok = got.is_some_and(|g| close(g, want));
+        if !ok && show_misses {
+            println!(
+                "MISS num2words {}\t{}\twant {want}\tgot {got:?}",
+                row[0], row[4]
+            );
+        }
+        n2w.add(&row[0], ok);
     }
     table("num2words cardinals (words → number)", "Rows `cardinal*` (Ukrainian includes six case forms); currency and year rows, and `cardinal` rows with the argument `ordinal: True` (German and Slovenian ordinals), are out of scope.", &n2w, &mut lines, "num2words");
 
@@ -374,7 +389,6 @@ fn main() {
     let mut times = Score::default();
     let reference = "2013-02-12";
     let ref_date = (2013, 2, 12);
-    let show_misses = std::env::var_os("CLAIMDIFF_EVAL_MISSES").is_some();
     let mut out_of_scope_counts: BTreeMap<&str, usize> = BTreeMap::new();
     // Rows right by claimdiff's documented policy where Duckling's differs.
     let mut policy_hits = 0usize;
@@ -397,7 +411,11 @@ fn main() {
                 // such rows are scored in the locale's convention: "1.1" is read as
                 // written by an English-convention source and "100,000" as 100.
                 let got = read_value(text, &lang);
-                numerals.add(&lang, got.is_some_and(|g| close(g, want)));
+                let ok = got.is_some_and(|g| close(g, want));
+                if !ok && show_misses {
+                    println!("MISS numeral {lang}\t{text}\twant {want}\tgot {got:?}");
+                }
+                numerals.add(&lang, ok);
             }
             "Duration" => {
                 let parts: Vec<&str> = want.split_whitespace().collect();

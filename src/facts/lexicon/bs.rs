@@ -69,6 +69,7 @@ pub const LEXICON: Lexicon = Lexicon {
         "bilijardu",
         "trilion",
     ],
+    few: &[],
     decimal_points: &["zarez", "cijela", "cijele", "cijelih"],
     fractions: &[],
     and_a_half: &["i po"],

@@ -66,6 +66,7 @@ pub const LEXICON: Lexicon = Lexicon {
     lone_scales: &[
         "tysiąc", "milion", "miliard", "bilion", "biliard", "trylion",
     ],
+    few: &[],
     decimal_points: &["pzecinek"],
     fractions: &[],
     and_a_half: &["i pol"],
