@@ -255,9 +255,9 @@ fn policy_value(
         .filter(|g| !g.is_empty())
         .collect();
     let today = dates::days(reference.0, reference.1, reference.2);
-    // A weekday, abbreviated or not, and nothing but prepositions ("w", "в").
-    let is_weekday = |(w, dot): &(&str, bool)| {
-        dates::weekday(w).is_some() || (*dot && dates::weekday(&format!("{w}.")).is_some())
+    // A weekday, abbreviated (with a dot or not) or not, and nothing but prepositions ("w", "в").
+    let is_weekday = |(w, _): &(&str, bool)| {
+        dates::weekday(w).is_some() || dates::weekday(&format!("{w}.")).is_some()
     };
     let weekdays = words.iter().filter(|w| is_weekday(w)).count();
     let others = words
