@@ -9,7 +9,7 @@ pub const LEXICON: Lexicon = Lexicon {
     compounds: false,
 
     numbers: &[
-        (0, "nula"),
+        (0, "nula ništic"),
         (1, "jedan jedn"),
         (2, "dv"),
         (3, "tr"),
