@@ -262,7 +262,13 @@ fn ordinal_of_key(key: &str, cyrillic: bool, lang: &str) -> Option<u8> {
 /// [`month`] of a word's neutral key.
 fn month_of_key(key: &str, cyrillic: bool, lang: &str) -> Option<u8> {
     // Months are masculine in Polish and Czech: dative "listopadowi".
-    stem_value_with(&tables().months, key, cyrillic, lexicon::index(lang), &["ovi"])
+    stem_value_with(
+        &tables().months,
+        key,
+        cyrillic,
+        lexicon::index(lang),
+        &["ovi"],
+    )
 }
 
 /// The weekday a word names, Monday = 1.
