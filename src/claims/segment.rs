@@ -17,6 +17,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let titles = quoted_titles(&chars);
     let mut i = 0;
     while i < chars.len() {
         let (at, ch) = chars[i];
@@ -36,6 +37,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 && chars[j].1.is_whitespace()
                 && opens_sentence(&chars[j..])
                 && !(ch == '.' && is_abbreviation(&text[start..at]))
+                && !(ch == '.' && ordinal_in_name(&text[start..at], &chars[j..]))
+                && !titles.iter().any(|&(a, b)| a < at && at < b)
             {
                 cut = Some(end);
                 i = j - 1;
@@ -49,6 +52,51 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// Byte ranges of short quoted titles ("„Forbes. Ludzie. Pieniądze”"): a
+/// quote closed on the same line within 150 characters, with no sentence
+/// punctuation before the closing mark (quoted speech ends with ".“" or ",“").
+fn quoted_titles(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, &(at, open)) in chars.iter().enumerate() {
+        let close: &[char] = match open {
+            '„' => &['”', '“'],
+            '«' => &['»'],
+            '»' => &['«'],
+            '“' => &['”'],
+            '"' => &['"'],
+            _ => continue,
+        };
+        // An opening mark comes after space or a bracket, and before a word.
+        let after_space = i == 0 || chars[i - 1].1.is_whitespace() || chars[i - 1].1 == '(';
+        if !after_space || !chars.get(i + 1).is_some_and(|c| c.1.is_alphanumeric()) {
+            continue;
+        }
+        let mut inner = chars[i + 1..].iter().take(150).take_while(|c| c.1 != '\n');
+        if let Some(k) = inner.position(|c| close.contains(&c.1)) {
+            let last = chars[i + k].1;
+            if !matches!(last, '.' | '!' | '?' | '…' | ',' | ';' | ':') {
+                out.push((at, chars[i + 1 + k].0));
+            }
+        }
+    }
+    out
+}
+
+/// A number of one to three digits with a dot before two capitalized words
+/// is an ordinal inside a name ("15. Festiwalu Filmowego"); a sentence
+/// rarely ends in a small number before a two-word name.
+fn ordinal_in_name(before_dot: &str, rest: &[(usize, char)]) -> bool {
+    let word = before_dot.rsplit(char::is_whitespace).next().unwrap_or("");
+    if word.is_empty() || word.len() > 3 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut words = rest
+        .split(|c| c.1.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let capital = |w: Option<&[(usize, char)]>| w.is_some_and(|w| w[0].1.is_uppercase());
+    capital(words.next()) && capital(words.next())
 }
 
 fn is_terminal(ch: char) -> bool {
@@ -283,6 +331,24 @@ mod tests {
                 "Spółki N.V. Gasunie i K.M. Chaudary.",
                 "Храм „Св. Серафим“ е тук."
             ]
+        );
+    }
+
+    #[test]
+    fn titles_and_ordinals_inside_names() {
+        assert_eq!(
+            split("W programie „Forbes. Ludzie. Pieniądze” rozmawiamy. Film w ramach 15. Festiwalu Filmowego. Rekao je: „Ovo je proboj. Zatim idemo.“ Kraj."),
+            [
+                "W programie „Forbes. Ludzie. Pieniądze” rozmawiamy.",
+                "Film w ramach 15. Festiwalu Filmowego.",
+                "Rekao je: „Ovo je proboj.",
+                "Zatim idemo.“",
+                "Kraj."
+            ]
+        );
+        assert_eq!(
+            split("Zginęło 15. Policja podała."),
+            ["Zginęło 15.", "Policja podała."]
         );
     }
 

@@ -261,7 +261,14 @@ fn ordinal_of_key(key: &str, cyrillic: bool, lang: &str) -> Option<u8> {
 
 /// [`month`] of a word's neutral key.
 fn month_of_key(key: &str, cyrillic: bool, lang: &str) -> Option<u8> {
-    stem_value(&tables().months, key, cyrillic, lexicon::index(lang))
+    // Months are masculine in Polish and Czech: dative "listopadowi".
+    stem_value_with(
+        &tables().months,
+        key,
+        cyrillic,
+        lexicon::index(lang),
+        &["ovi"],
+    )
 }
 
 /// The weekday a word names, Monday = 1.
@@ -753,10 +760,23 @@ pub(crate) fn find_in_words(
             }
             continue;
         }
-        // "pon.", "Пт,", "następny pon": an abbreviation needs a dot, a comma or a cue.
+        // "pon.", "Пт,", "następny pon": an abbreviation needs a dot, a comma or a
+        // cue, unless it has three letters or more, is written in lower case and
+        // is one of the document's language ("czw", "ned"; "Sri Lanka" is no Wednesday).
         let abbreviation = || {
-            let found = weekday_abbreviation(&text[w.start..w.end])?;
-            (text[w.end..end].starts_with(['.', ',']) || cue_before(wi).is_some()).then_some(found)
+            let raw = &text[w.start..w.end];
+            let found = weekday_abbreviation(raw)?;
+            let own = || {
+                raw.chars().nth(2).is_some()
+                    && !raw.chars().any(char::is_uppercase)
+                    && lexicon::get(&ctx.lang).is_some_and(|l| {
+                        l.weekday_abbreviations
+                            .iter()
+                            .any(|a| a.split_whitespace().any(|a| a == raw))
+                    })
+            };
+            (text[w.end..end].starts_with(['.', ',']) || cue_before(wi).is_some() || own())
+                .then_some(found)
         };
         // Russian "неделя" is a week, Bulgarian "неделя" Sunday: a word that is a
         // week in the document's language is a weekday only if it is one there too.

@@ -285,6 +285,27 @@ fn starts_like_number(key: &str, lang: &str, l: &Lexicon) -> bool {
 /// Adds pieces into one value: "dwadzieścia cztery tysiące sto" → 24100.
 /// Returns `None` when the pieces do not make one number ("dwa trzy").
 fn combine(pieces: &[Piece]) -> Option<f64> {
+    // Long-scale words are 10^6k ("bilion" 10^12) and 10^(6k+3) ("milijarda").
+    // A number with two or more of the first kind and none of the second
+    // skips every milliard place in the long reading: it is written in the
+    // short scale ("jedan bilion dvesta miliona" is 1 200 000 000).
+    // (A loop, not `log10`, which would pull a libm routine into the wasm.)
+    let power = |mut f: f64| {
+        let mut p = 0;
+        while f >= 9.5 {
+            f /= 10.0;
+            p += 1;
+        }
+        p
+    };
+    let big: Vec<i32> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Scale(f) if *f >= 1e6 => Some(power(*f)),
+            _ => None,
+        })
+        .collect();
+    let short = big.len() >= 2 && big.iter().all(|p| p % 6 == 0) && big.iter().any(|&p| p >= 12);
     let (mut total, mut current) = (0.0f64, 0.0f64);
     // The place of the last piece in the current group: 100, 10 or 1;
     // each next piece must be smaller ("sto dwadzieścia trzy").
@@ -322,7 +343,10 @@ fn combine(pieces: &[Piece]) -> Option<f64> {
                 }
                 last_place = 100.0;
             }
-            Piece::Scale(f) => {
+            Piece::Scale(mut f) => {
+                if short && f >= 1e12 {
+                    f = 10f64.powi(power(f) / 2 + 3);
+                }
                 total += current.max(if current == 0.0 { 1.0 } else { 0.0 }) * f;
                 current = 0.0;
                 last_place = f64::INFINITY;
@@ -445,7 +469,9 @@ fn read_int(
         match combine(&pieces) {
             Some(v) => {
                 let only_scales = pieces.iter().all(is_scale);
-                let lone_scale = pieces.len() == 1 && lone.is_some_and(|l| l.contains(&w.key));
+                let lone_scale = pieces.len() == 1
+                    && lone.is_some_and(|l| l.contains(&w.key))
+                    && !after_few(text, words, at, lang);
                 if !only_scales || lone_scale {
                     best = Some((v, j + 1, pieces.last().is_some_and(is_scale)));
                 }
@@ -455,6 +481,13 @@ fn read_int(
         j += 1;
     }
     best
+}
+
+/// Whether word `at` follows a word for an indefinite number ("několik tisíc").
+fn after_few(text: &str, words: &[Word], at: usize, lang: &str) -> bool {
+    joined_at(text, words, at)
+        && lexicon::get(lang)
+            .is_some_and(|l| l.few.iter().any(|f| words[at - 1].key.starts_with(f)))
 }
 
 /// Whether word `k` follows the word before it with only spaces or a hyphen between.
@@ -626,6 +659,10 @@ mod tests {
         assert_eq!(parse("два трильйони", "uk"), Some(2e12));
         assert_eq!(parse("zwei Billionen", "de"), Some(2e12));
         assert_eq!(parse("two trillion", "en"), Some(2e12));
+        // Short-scale words, known by a skipped milliard place.
+        assert_eq!(parse("jedan bilion dvesta miliona", "sr"), Some(1.2e9));
+        assert_eq!(parse("jedan bilion", "sr"), Some(1e12));
+        assert_eq!(parse("dva biliona tri milijarde", "sr"), Some(2.003e12));
     }
 
     #[test]
@@ -633,8 +670,10 @@ mod tests {
         assert_eq!(parse("tysiąc", "pl"), Some(1000.0));
         assert_eq!(parse("хиљаду", "sr"), Some(1000.0));
         assert_eq!(parse("milijun jedan", "hr"), Some(1_000_001.0));
-        // "Several thousand": the form is also a plural.
-        assert_eq!(parse("tisíc", "cs"), None);
+        // "tisíc" is also the plural of "several thousand".
+        assert_eq!(parse("tisíc", "cs"), Some(1000.0));
+        let t = "několik tisíc lidí";
+        assert!(find(t, 0, t.len(), "cs").is_empty());
     }
 
     #[test]

@@ -112,7 +112,17 @@ pub fn find(text: &str, start: usize, end: usize, decimal_comma: bool, lang: &st
             .chars()
             .next_back()
             .is_some_and(char::is_alphabetic);
-        let numeral = read_numeral(region, i, decimal_comma);
+        let mut numeral = read_numeral(region, i, decimal_comma);
+        // A fraction without its zero (",77" in Croatian, ".77" in English)
+        // after a space or at the start.
+        let mark = if decimal_comma { b',' } else { b'.' };
+        let leading = i > 0
+            && bytes[i - 1] == mark
+            && numeral.end == i + digits_at(bytes, i)
+            && (i == 1 || matches!(bytes[i - 2], b' ' | b'\n' | b'-' | b'('));
+        if leading {
+            numeral.value = decimal_value("0", &region[i..numeral.end]);
+        }
         if glued
             || region[numeral.end..]
                 .chars()
@@ -124,16 +134,21 @@ pub fn find(text: &str, start: usize, end: usize, decimal_comma: bool, lang: &st
         }
         let mut value = numeral.value;
         let mut after = numeral.end;
+        if let Some((fraction, end)) = fraction_in_words(region, i, after, lang) {
+            value += fraction;
+            after = end;
+        }
         if let Some((factor, word_end)) = scale_after(region, after, lang) {
             value *= factor;
             after = word_end;
         }
-        let from = match sign_before(region, i) {
+        let first = i - usize::from(leading);
+        let from = match sign_before(region, first) {
             Some(sign) => {
                 value = -value;
                 sign
             }
-            None => i,
+            None => first,
         };
         found.push(Numeral {
             start: start + from,
@@ -165,6 +180,31 @@ fn sign_before(s: &str, at: usize) -> Option<usize> {
         .last()?
         .0;
     (fold_word(&rest[word_start..]) == "minus").then_some(word_start)
+}
+
+/// Digits after a decimal-point word ("1 точка 5", "1 цяло и 5"), for an
+/// integer written at `start..at`: the fraction and where it ends.
+fn fraction_in_words(s: &str, start: usize, at: usize, lang: &str) -> Option<(f64, usize)> {
+    let l = lexicon::get(lang)?;
+    if at != start + digits_at(s.as_bytes(), start) {
+        return None;
+    }
+    let (word, mut end) = next_word(s, at)?;
+    if !l.decimal_points.contains(&fold_word(word).as_str()) {
+        return None;
+    }
+    if let Some((joiner, e)) = next_word(s, end) {
+        if l.joiners.contains(&fold_word(joiner).as_str()) {
+            end = e;
+        }
+    }
+    let from = end + s[end..].len() - s[end..].trim_start_matches(' ').len();
+    let n = digits_at(s.as_bytes(), from);
+    (n > 0 && from > end).then(|| (decimal_value("0", &s[from..from + n]), from + n))
+}
+
+fn digits_at(b: &[u8], at: usize) -> usize {
+    b[at..].iter().take_while(|c| c.is_ascii_digit()).count()
 }
 
 struct Digits {
@@ -315,6 +355,15 @@ mod tests {
             .iter()
             .map(|n| n.value)
             .collect()
+    }
+
+    #[test]
+    fn fractions_without_zero_and_with_a_point_word() {
+        assert_eq!(values("wynik ,77", "hr"), [0.77]);
+        assert_eq!(values("a score of .77", "en"), [0.77]);
+        assert_eq!(values("koniec.77 osób", "pl"), [77.0]);
+        assert_eq!(values("1 точка 5", "ru"), [1.5]);
+        assert_eq!(values("1 цяло и 25", "bg"), [1.25]);
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub const LEXICON: Lexicon = Lexicon {
         (27, &["aktylen"]),
     ],
     lone_scales: &["тысяча", "тысячу", "мільён", "мільярд", "трыльён"],
+    few: &[],
     decimal_points: &["koska", "celyh"],
     fractions: &[],
     and_a_half: &["z palovaj"],

@@ -60,6 +60,7 @@ pub const LEXICON: Lexicon = Lexicon {
         (18, &["kvintilion"]),
     ],
     lone_scales: &["хиляда", "милион", "милиард", "трилион"],
+    few: &[],
     decimal_points: &["zapetaja", "cjalo", "celi"],
     fractions: &[],
     and_a_half: &["i polovina"],

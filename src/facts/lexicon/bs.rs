@@ -9,7 +9,7 @@ pub const LEXICON: Lexicon = Lexicon {
     compounds: false,
 
     numbers: &[
-        (0, "nula"),
+        (0, "nula ništic"),
         (1, "jedan jedn"),
         (2, "dv"),
         (3, "tr"),
@@ -69,6 +69,7 @@ pub const LEXICON: Lexicon = Lexicon {
         "bilijardu",
         "trilion",
     ],
+    few: &[],
     decimal_points: &["zarez", "cijela", "cijele", "cijelih"],
     fractions: &[],
     and_a_half: &["i po"],

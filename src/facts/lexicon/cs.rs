@@ -64,7 +64,12 @@ pub const LEXICON: Lexicon = Lexicon {
         (27, &["kvadriliard"]),
         (30, &["kvintilion", "quintillion"]),
     ],
-    lone_scales: &["milion", "miliarda", "bilion", "biliarda", "trilion"],
+    lone_scales: &[
+        "tisíc", "milion", "miliarda", "bilion", "biliarda", "trilion",
+    ],
+    few: &[
+        "nekolik", "par", "mnoh", "kolik", "tolik", "desitk", "stovk",
+    ],
     decimal_points: &["cela", "cele", "celyh", "carka"],
     fractions: &[],
     and_a_half: &["a pul"],

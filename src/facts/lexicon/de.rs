@@ -53,6 +53,7 @@ pub const LEXICON: Lexicon = Lexicon {
         (18, &["trillion"]),
     ],
     lone_scales: &[],
+    few: &[],
     decimal_points: &["komma"],
     fractions: &[],
     and_a_half: &[],

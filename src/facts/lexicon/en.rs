@@ -52,6 +52,7 @@ pub const LEXICON: Lexicon = Lexicon {
         (18, &["quintillion"]),
     ],
     lone_scales: &[],
+    few: &[],
     decimal_points: &["point"],
     fractions: &[],
     and_a_half: &["and a half"],

@@ -67,6 +67,7 @@ pub const LEXICON: Lexicon = Lexicon {
         "билијарда",
         "трилион",
     ],
+    few: &[],
     decimal_points: &["zapirka", "cela", "celi"],
     fractions: &[],
     and_a_half: &["i pol", "i polovina"],

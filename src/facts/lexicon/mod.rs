@@ -74,6 +74,9 @@ pub struct Lexicon {
     /// written; not forms that are also plurals ("několik tisíc", "a few
     /// thousand"), which are no figure.
     pub lone_scales: &'static [&'static str],
+    /// An indefinite number before a scale word ("několik tisíc", "several
+    /// thousand"), after which a lone scale word is no figure; neutral-key prefixes.
+    pub few: &'static [&'static str],
     /// Between the whole part and the fraction ("dwa przecinek pięć", "two
     /// point five", "пять целых две десятых"); neutral keys.
     pub decimal_points: &'static [&'static str],
@@ -252,7 +255,8 @@ mod tests {
     #[test]
     fn lexicons_are_neutral_keys() {
         for l in ALL {
-            let lists: [&[&str]; 34] = [
+            let lists: [&[&str]; 35] = [
+                l.few,
                 l.unit_before_ten,
                 l.decimal_points,
                 l.and_a_half,

@@ -66,6 +66,7 @@ pub const LEXICON: Lexicon = Lexicon {
     lone_scales: &[
         "tysiąc", "milion", "miliard", "bilion", "biliard", "trylion",
     ],
+    few: &[],
     decimal_points: &["pzecinek"],
     fractions: &[],
     and_a_half: &["i pol"],
@@ -127,7 +128,17 @@ pub const LEXICON: Lexicon = Lexicon {
     unit_and_a_half: &["i pol", "z polova"],
     year_after: &["roku", "r", "rok"],
     year_before: &["roku", "od", "do"],
-    today: &["dzis", "dzisiaj"],
+    // "dzisiejsza decyzja": today's, in its singular forms (plurals also mean "nowadays").
+    today: &[
+        "dzis",
+        "dzisiaj",
+        "dzisiejsy",
+        "dzisiejsa",
+        "dzisiejsego",
+        "dzisiejsej",
+        "dzisiejsym",
+        "dzisiejsemu",
+    ],
     yesterday: &["vcoraj"],
     day_before_yesterday: &["pzedvcoraj"],
     tomorrow: &["jutro"],

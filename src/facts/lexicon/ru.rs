@@ -65,6 +65,7 @@ pub const LEXICON: Lexicon = Lexicon {
         (30, &["nonillion"]),
     ],
     lone_scales: &["тысяча", "тысячу", "миллион", "миллиард", "триллион"],
+    few: &[],
     decimal_points: &["celyh", "celaja", "celoj", "celuju", "zapjataja", "tocka"],
     fractions: &[
         (1, "десятая десятой десятую десятых десятыми"),

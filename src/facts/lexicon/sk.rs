@@ -63,7 +63,12 @@ pub const LEXICON: Lexicon = Lexicon {
         (27, &["kvadriliard"]),
         (30, &["kvintilion"]),
     ],
-    lone_scales: &["milión", "miliarda", "bilión", "biliarda", "trilión"],
+    lone_scales: &[
+        "tisíc", "milión", "miliarda", "bilión", "biliarda", "trilión",
+    ],
+    few: &[
+        "niekolk", "par", "mnoh", "vela", "kolk", "tolk", "desiatk", "stovk",
+    ],
     decimal_points: &["cela", "cele", "celyh", "ciarka"],
     fractions: &[],
     and_a_half: &["a pol"],

@@ -59,7 +59,17 @@ pub const LEXICON: Lexicon = Lexicon {
         (15, &["bilijard"]),
         (18, &["trilijon"]),
     ],
-    lone_scales: &["milijon", "milijarda", "bilijon", "bilijarda", "trilijon"],
+    lone_scales: &[
+        "tisoč",
+        "milijon",
+        "milijarda",
+        "bilijon",
+        "bilijarda",
+        "trilijon",
+    ],
+    few: &[
+        "nekaj", "vec", "velik", "mnog", "kolik", "tolik", "par", "desetin", "stotin",
+    ],
     decimal_points: &["cela", "celi", "cele", "celih", "vejica"],
     fractions: &[],
     and_a_half: &["in pol"],

@@ -63,6 +63,10 @@ pub const LEXICON: Lexicon = Lexicon {
         (24, &["kvadrilion"]),
         (27, &["kvadrilijard"]),
         (30, &["kvintilion"]),
+        (36, &["sekstilion"]),
+        (42, &["septilion"]),
+        (48, &["oktilion"]),
+        (54, &["nonilion"]),
     ],
     lone_scales: &[
         "hiljadu",
@@ -82,6 +86,7 @@ pub const LEXICON: Lexicon = Lexicon {
         "билијарду",
         "трилион",
     ],
+    few: &[],
     decimal_points: &["zapeta", "zarez"],
     fractions: &[],
     and_a_half: &["i po"],

@@ -65,6 +65,7 @@ pub const LEXICON: Lexicon = Lexicon {
         (30, &["noniljon"]),
     ],
     lone_scales: &["тисяча", "тисячу", "мільйон", "мільярд", "трильйон"],
+    few: &[],
     decimal_points: &["koma", "cilih", "cila", "krapka"],
     fractions: &[
         (1, "десята десятої десяту десятих десятими"),
