@@ -66,11 +66,11 @@ fn words_of_all() -> &'static Words {
             all.dedup();
             all
         };
-        let family = |family: Family, field: fn(&Lexicon) -> &[&'static str]| {
+        let family = |family: Family, field: fn(&Lexicon) -> lexicon::Words| {
             lexicon::ALL
                 .iter()
                 .filter(|l| l.family == family)
-                .flat_map(|l| field(l).iter().copied())
+                .flat_map(|l| field(l).iter())
                 .collect::<Vec<_>>()
         };
         let hundreds = |f: Family| {
@@ -78,7 +78,7 @@ fn words_of_all() -> &'static Words {
             all.extend(family(f, |l| l.hundreds_after_unit));
             all
         };
-        let fold_all = |words: &[&str]| words.iter().map(|w| fold_word(w)).collect();
+        let fold_all = |words: lexicon::Words| words.iter().map(fold_word).collect();
         Words {
             slavic: stems(Family::Slavic),
             germanic: stems(Family::Germanic),
@@ -497,7 +497,7 @@ fn joined_at(text: &str, words: &[Word], k: usize) -> bool {
 
 /// The index after one of `phrases` (neutral keys, one space between) that
 /// starts at word `at`, joined to the words before.
-fn phrase_after(text: &str, words: &[Word], at: usize, phrases: &[&str]) -> Option<usize> {
+fn phrase_after(text: &str, words: &[Word], at: usize, phrases: lexicon::Words) -> Option<usize> {
     phrases.iter().find_map(|phrase| {
         let mut k = at;
         for part in phrase.split(' ') {

@@ -10,6 +10,8 @@ use crate::text::offsets::Utf16Map;
 use crate::Mode;
 use serde::Serialize;
 
+pub mod json;
+
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Serialize)]

@@ -16,6 +16,48 @@
 
 use super::DurationUnit;
 
+/// A list of words or phrases kept as one string, entries joined by `|`:
+/// one pointer and length for the whole list instead of one per entry (8
+/// bytes each in the wasm, which add up to kilobytes over all languages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words(pub &'static str);
+
+impl Words {
+    /// The entries, in order.
+    pub fn iter(self) -> core::str::SplitTerminator<'static, char> {
+        self.0.split_terminator('|')
+    }
+
+    /// Takes `&key` like a slice's `contains`, so callers read the same.
+    pub fn contains<S: AsRef<str> + ?Sized>(self, entry: &S) -> bool {
+        let entry = entry.as_ref();
+        self.iter().any(|w| w == entry)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl IntoIterator for Words {
+    type Item = &'static str;
+    type IntoIter = core::str::SplitTerminator<'static, char>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// `words!["a", "b c"]` is `Words("a|b c")`: the data files keep the look of
+/// a list while the wasm stores one string.
+macro_rules! words {
+    () => {
+        $crate::facts::lexicon::Words("")
+    };
+    ($first:literal $(, $rest:literal)* $(,)?) => {
+        $crate::facts::lexicon::Words(concat!($first $(, "|", $rest)*))
+    };
+}
+
 mod be;
 mod bg;
 mod bs;
@@ -57,62 +99,62 @@ pub struct Lexicon {
     /// (`number_words::ENDINGS`).
     pub numbers: &'static [(u16, &'static str)],
     /// "Hundred" that can stand alone or multiply ("sto", "hundred"); neutral keys.
-    pub hundreds: &'static [&'static str],
+    pub hundreds: Words,
     /// "Hundred" only after a unit (Czech "dvě stě", "tři sta"); neutral keys.
-    pub hundreds_after_unit: &'static [&'static str],
+    pub hundreds_after_unit: Words,
     /// One and a half ("półtora"); neutral-key prefixes.
-    pub one_and_a_half: &'static [&'static str],
+    pub one_and_a_half: Words,
     /// Words joining number words ("sto i pięć", "hundred and five"); neutral keys.
-    pub joiners: &'static [&'static str],
+    pub joiners: Words,
     /// Joiners inside a one-word compound that put the unit before the ten
     /// ("vierundzwanzig", "štiriindvajset"); neutral keys.
-    pub unit_before_ten: &'static [&'static str],
+    pub unit_before_ten: Words,
     /// Scale words and their abbreviations by power of ten (3: thousand, 6:
     /// million, 9: milliard, 12: long-scale billion…); neutral-key prefixes.
     pub scales: &'static [(u8, &'static [&'static str])],
     /// Singular scale words that alone are one of it ("tysiąc" 1000), as
     /// written; not forms that are also plurals ("několik tisíc", "a few
     /// thousand"), which are no figure.
-    pub lone_scales: &'static [&'static str],
+    pub lone_scales: Words,
     /// An indefinite number before a scale word ("několik tisíc", "several
     /// thousand"), after which a lone scale word is no figure; neutral-key prefixes.
-    pub few: &'static [&'static str],
+    pub few: Words,
     /// Between the whole part and the fraction ("dwa przecinek pięć", "two
     /// point five", "пять целых две десятых"); neutral keys.
-    pub decimal_points: &'static [&'static str],
+    pub decimal_points: Words,
     /// Fraction denominators by power of ten ("две десятых"), as written,
     /// space-separated.
     pub fractions: &'static [(u8, &'static str)],
     /// "And a half" after a number ("trzy i pół", "три с половиной");
     /// phrases of neutral keys.
-    pub and_a_half: &'static [&'static str],
+    pub and_a_half: Words,
     /// One half as a number word ("pół miliona", "пів години"); neutral keys.
-    pub halves: &'static [&'static str],
+    pub halves: Words,
     /// Words that fold to the key of a number word but are none: Serbian
     /// "што" (what) is "sto" as "сто" (hundred) is; as written, lower case.
-    pub not_numbers: &'static [&'static str],
+    pub not_numbers: Words,
 
     // --- Quantities: qualifiers before a number; phrases of neutral keys ---
     /// "około", "about".
-    pub approximately: &'static [&'static str],
+    pub approximately: Words,
     /// "co najmniej", "at least".
-    pub at_least: &'static [&'static str],
+    pub at_least: Words,
     /// "ponad", "more than".
-    pub more_than: &'static [&'static str],
+    pub more_than: Words,
     /// "prawie", "do", "up to".
-    pub at_most: &'static [&'static str],
+    pub at_most: Words,
     /// "mniej niż", "less than".
-    pub less_than: &'static [&'static str],
+    pub less_than: Words,
     /// Opening a range before its first number ("od 10 do 15", "from"); neutral keys.
-    pub range_from: &'static [&'static str],
+    pub range_from: Words,
     /// "Between", which opens a range that "and" closes; neutral keys.
-    pub between: &'static [&'static str],
+    pub between: Words,
     /// Between the two numbers of a range ("10 do 15", "10 to 15"); as written, lower case.
-    pub range_to: &'static [&'static str],
+    pub range_to: Words,
     /// "And" after "between" ("между 10 и 15"); as written, lower case.
-    pub range_and: &'static [&'static str],
+    pub range_and: Words,
     /// Percent words; neutral-key prefixes.
-    pub percent: &'static [&'static str],
+    pub percent: Words,
 
     // --- Dates and durations ---
     /// Stems of month names, January first, as written, space-separated.
@@ -126,31 +168,31 @@ pub struct Lexicon {
     pub duration_abbreviations: &'static [(DurationUnit, &'static str)],
     /// "Half" before a unit ("pół godziny", "пол часа"), also glued to it
     /// ("полчаса", "півгодини"); neutral keys.
-    pub half_before_unit: &'static [&'static str],
+    pub half_before_unit: Words,
     /// "And a half" after a unit ("час и половина") or between a number and
     /// its unit ("три с половиной месяца"); phrases of neutral keys.
-    pub unit_and_a_half: &'static [&'static str],
+    pub unit_and_a_half: Words,
     /// After a year ("2000 roku", "2024 г."); neutral keys.
-    pub year_after: &'static [&'static str],
+    pub year_after: Words,
     /// Before a year ("leta 2000", "im Jahr 2000"); neutral keys.
-    pub year_before: &'static [&'static str],
+    pub year_before: Words,
     /// Today, yesterday, the day before yesterday, tomorrow; neutral keys.
-    pub today: &'static [&'static str],
-    pub yesterday: &'static [&'static str],
-    pub day_before_yesterday: &'static [&'static str],
-    pub tomorrow: &'static [&'static str],
+    pub today: Words,
+    pub yesterday: Words,
+    pub day_before_yesterday: Words,
+    pub tomorrow: Words,
     /// "Last" before "year" ("zeszłym roku"); neutral-key prefixes.
-    pub past: &'static [&'static str],
+    pub past: Words,
     /// "Next" before "year" or a weekday; neutral-key prefixes.
-    pub next: &'static [&'static str],
+    pub next: Words,
     /// "This" before "year"; neutral keys.
-    pub this: &'static [&'static str],
+    pub this: Words,
     /// "Year" after "last", "next", "this"; neutral keys.
-    pub year_units: &'static [&'static str],
+    pub year_units: Words,
     /// "Month" after "last", "next", "this"; neutral keys.
-    pub month_units: &'static [&'static str],
+    pub month_units: Words,
     /// The day after tomorrow; neutral keys.
-    pub day_after_tomorrow: &'static [&'static str],
+    pub day_after_tomorrow: Words,
     /// Abbreviated weekday names, Monday first, as written in lower case,
     /// space-separated; read only before a dot or a comma ("pon.", "Пт,").
     /// Abbreviations that are also words ("pet", Croatian "five") are left out.
@@ -164,15 +206,15 @@ pub struct Lexicon {
     /// factor; neutral-key prefixes.
     pub multipliers: &'static [(&'static str, f64)],
     /// "Times" after a number ("trzy razy"); neutral keys.
-    pub times: &'static [&'static str],
+    pub times: Words,
     /// "Half" after "o", "za", "na" ("o połowę"); neutral keys.
-    pub half: &'static [&'static str],
+    pub half: Words,
 
     // --- Quotations and sources ---
     /// Verbs of saying ("powiedział", "said"); neutral-key prefixes.
-    pub said: &'static [&'static str],
+    pub said: Words,
     /// Phrases opening a source ("według", "according to"); phrases of neutral keys.
-    pub source_cues: &'static [&'static str],
+    pub source_cues: Words,
 }
 
 /// Every language, in a fixed order (where two disagree and neither is the
@@ -216,12 +258,32 @@ pub fn get(lang: &str) -> Option<&'static Lexicon> {
 /// Every entry of one list field over all languages, in [`ALL`] order.
 /// A function pointer, not `impl Fn`: one copy of this loop in the wasm per
 /// element type instead of one per field.
-pub(crate) fn all<T: Copy>(field: fn(&Lexicon) -> &[T]) -> Vec<T> {
+pub(crate) fn all<L: List>(field: fn(&Lexicon) -> L) -> Vec<L::Item> {
     let mut entries = Vec::new();
     for l in ALL {
-        entries.extend_from_slice(field(l));
+        field(l).append_to(&mut entries);
     }
     entries
+}
+
+/// A list field of a [`Lexicon`]: a slice or [`Words`].
+pub(crate) trait List {
+    type Item;
+    fn append_to(self, out: &mut Vec<Self::Item>);
+}
+
+impl<T: Copy> List for &[T] {
+    type Item = T;
+    fn append_to(self, out: &mut Vec<T>) {
+        out.extend_from_slice(self);
+    }
+}
+
+impl List for Words {
+    type Item = &'static str;
+    fn append_to(self, out: &mut Vec<&'static str>) {
+        out.extend(self.iter());
+    }
 }
 
 #[cfg(test)]
@@ -255,7 +317,7 @@ mod tests {
     #[test]
     fn lexicons_are_neutral_keys() {
         for l in ALL {
-            let lists: [&[&str]; 35] = [
+            let lists: [Words; 35] = [
                 l.few,
                 l.unit_before_ten,
                 l.decimal_points,
@@ -293,7 +355,8 @@ mod tests {
                 l.source_cues,
             ];
             for list in lists {
-                assert_folded(list);
+                assert!(!list.0.contains("||"), "{}: an empty entry", l.lang);
+                assert_folded(&list.iter().collect::<Vec<_>>());
             }
             for word in l.not_numbers.iter().chain(l.lone_scales) {
                 assert_eq!(
