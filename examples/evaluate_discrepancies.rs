@@ -525,8 +525,10 @@ fn evaluate_pair(corpus: &Corpus, a: usize, b: usize) -> Tally {
                 .filter(|d| at(d) || new_on_line(d))
                 .collect();
             if dump(PERTURBED[k]) && !right.iter().any(|d| severe(d)) {
+                // MISS: not found at all; WEAK: found, but only as information.
                 eprintln!(
-                    "MISS {} {}-{} doc {doc} line {l}: «{}» → «{}»\n  other: «{}»",
+                    "{} {} {}-{} doc {doc} line {l}: «{}» → «{}»\n  other: «{}»",
+                    if right.is_empty() { "MISS" } else { "WEAK" },
                     PERTURBED[k],
                     short(a),
                     short(b),
