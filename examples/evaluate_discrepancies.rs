@@ -173,6 +173,8 @@ struct Tally {
     tried: [usize; 4],
     clean: usize,
     alarms: [usize; 6],
+    /// Information-only findings on untouched pairs, per kind.
+    infos: [usize; 6],
 }
 
 impl Tally {
@@ -185,6 +187,7 @@ impl Tally {
         }
         for k in 0..6 {
             self.alarms[k] += o.alarms[k];
+            self.infos[k] += o.infos[k];
         }
         self.clean += o.clean;
     }
@@ -211,6 +214,10 @@ impl Tally {
             out(
                 format!("{name}_false_alarm_rate"),
                 ratio(self.alarms[k], self.clean),
+            );
+            out(
+                format!("{name}_info_per_pair"),
+                ratio(self.infos[k], self.clean),
             );
         }
         out("clean_pairs".into(), self.clean as f64);
@@ -467,6 +474,10 @@ fn evaluate_pair(corpus: &Corpus, a: usize, b: usize) -> Tally {
         tally.clean += 1;
         let found = run(&va, &vb);
         for (k, (kind, _)) in KINDS.iter().enumerate() {
+            tally.infos[k] += found
+                .iter()
+                .filter(|d| d.kind == *kind && !severe(d))
+                .count();
             if let Some(d) = found.iter().find(|d| d.kind == *kind && severe(d)) {
                 tally.alarms[k] += 1;
                 if dump("alarm") {
@@ -634,15 +645,16 @@ fn markdown(total: &Tally, rows: &[(String, Tally)]) -> String {
     }
     let _ = writeln!(
         out,
-        "\n| kind | untouched pairs with a false alarm | rate | target |\n|---|---|---|---|"
+        "\n| kind | untouched pairs with a false alarm | rate | target | information-only findings per untouched pair |\n|---|---|---|---|---|"
     );
     for (k, (_, name)) in KINDS.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {name} | {} of {} | {:.3} | ≤ {FALSE_ALARM_TARGET:.2} |",
+            "| {name} | {} of {} | {:.3} | ≤ {FALSE_ALARM_TARGET:.2} | {:.2} |",
             total.alarms[k],
             total.clean,
-            ratio(total.alarms[k], total.clean)
+            ratio(total.alarms[k], total.clean),
+            ratio(total.infos[k], total.clean)
         );
     }
     let _ = writeln!(
