@@ -24,7 +24,9 @@
 //! are never the first word of a sentence, where a capitalised common word is read as a name. Recall counts findings of any
 //! severity (`recall`) and of warning or error severity (`recall_warning`). A false alarm is a
 //! discrepancy of error or warning severity on an untouched pair; the rate is the share of
-//! untouched pairs with at least one, per kind.
+//! untouched pairs with at least one, per kind. Information-only findings on untouched pairs
+//! are counted too (`<kind>_info_per_pair`): recall at any severity is cheap when information
+//! is plentiful, so it is read together with them.
 //!
 //! Where perturbations are placed depends on claimdiff's own extraction (dates and names it
 //! reads); documents where no place is found are not counted for that kind.
@@ -129,8 +131,8 @@ fn main() {
 const RECALL_FLOORS: &[(&str, f64)] = &[
     ("number", 0.86),
     ("date", 0.94),
-    ("name", 0.71),
-    ("omission", 0.76),
+    ("name", 0.88),
+    ("omission", 0.82),
 ];
 /// False alarms any kind may raise on untouched pairs, at most.
 const FALSE_ALARM_CEILING: f64 = 0.03;

@@ -380,6 +380,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_other_version_lacks_is_information() {
+        let found = names(
+            "Wczoraj prezydent spotkał się z ministrem w stolicy.",
+            "Јуче се председник састао са Макроном у престоници.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("Name only in b: Макроном")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn inflected_and_transliterated_names_agree() {
         assert!(names(
             "Wczoraj Putin spotkał się z Kim Dzong Unem w Pjongjangu.",
