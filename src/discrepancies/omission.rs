@@ -146,22 +146,32 @@ fn misplaced(docs: &[AnalysedDocument], alignment: &Alignment) -> (Triples, Trip
             if misfit_all < MERGE_MISFIT {
                 continue;
             }
+            // By words where they tell the claims apart; where neither the
+            // claim nor the rest shares a word with the counterpart (distant
+            // languages), by length alone: the rest that fits best.
             let mut best: Option<(usize, f64)> = None;
+            let mut by_length: Option<(usize, f64)> = None;
+            let mut wordless = true;
             for &c in many.iter() {
                 let Some(rest) = join(&mut many.iter().copied().filter(|&k| k != c), &vectors[d])
                 else {
                     continue;
                 };
-                if misfit(rest.chars, other.chars, ratio) >= misfit_all {
-                    continue;
-                }
                 let alone = similarity::similarity(&vectors[d][c], &other);
                 let kept = similarity::similarity(&rest, &other);
+                wordless &= alone <= 0.0 && kept <= 0.0;
+                let rest_misfit = misfit(rest.chars, other.chars, ratio);
+                if rest_misfit >= misfit_all {
+                    continue;
+                }
                 if alone < LEFT_OUT_SIMILARITY * kept && best.map_or(true, |(_, s)| alone < s) {
                     best = Some((c, alone));
                 }
+                if by_length.map_or(true, |(_, m)| rest_misfit < m) {
+                    by_length = Some((c, rest_misfit));
+                }
             }
-            if let Some((c, _)) = best {
+            if let Some((c, _)) = best.or(by_length.filter(|_| wordless)) {
                 out.push((d, c, e));
             }
         }
