@@ -356,7 +356,15 @@ fn pair_numbers(
             &mut left,
             &mut right,
             &|a, b| match (a.measure, b.measure) {
-                (Measure::Date(_), Measure::Date(_)) => Some(1.0),
+                // A date without its year ("w czerwcu") and one with it are
+                // seldom one event in independent reports; one that agrees pairs first.
+                (Measure::Date(x), Measure::Date(y)) => {
+                    if same_value(&a.measure, &b.measure, tolerance, mode) {
+                        Some(0.0)
+                    } else {
+                        (x.year.is_some() == y.year.is_some()).then_some(1.0)
+                    }
+                }
                 (Measure::Amount { .. }, Measure::Amount { .. })
                     if a.measure.comparable(&b.measure) && !year_like(&a.measure) =>
                 {
@@ -470,9 +478,11 @@ fn same_value(a: &Measure, b: &Measure, tolerance: f64, mode: Mode) -> bool {
                 }
             }
         }
+        // A part a version leaves out is no difference: "w czerwcu 2024" / "19 June 2024".
         (Measure::Date(x), Measure::Date(y)) => {
+            let fits = |p: Option<u8>, q: Option<u8>| p == q || p.is_none() || q.is_none();
             x.month == y.month
-                && x.day == y.day
+                && fits(x.day, y.day)
                 && (x.year == y.year || x.year.is_none() || y.year.is_none())
         }
         (Measure::Duration(_, _, x), Measure::Duration(_, _, y)) => {

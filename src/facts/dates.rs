@@ -1280,15 +1280,30 @@ fn numeric_dates(text: &str, start: usize, month_first: bool) -> Vec<(usize, usi
             };
             first.or(if sep == b'/' { second } else { None })
         };
+        let day_month = |(y, m, d): (Option<i32>, i32, i32)| (y, m, Some(d));
         let date = match groups.as_slice() {
             [(y, 4), (m, 1..=2), (d, 1..=2)] if sep == b'-' => {
-                valid(*y, *m, *d).then_some((Some(*y), *m, *d))
+                valid(*y, *m, *d).then_some((Some(*y), *m, Some(*d)))
+            }
+            // ISO year and month ("2024-06"), but not a season ("2008-09",
+            // "2011-12"), whose second part is the next year.
+            [(y, 4), (m, 2)]
+                if sep == b'-'
+                    && (1..=12).contains(m)
+                    && *m != (*y + 1) % 100
+                    && !b
+                        .get(j)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-') =>
+            {
+                Some((Some(*y), *m, None))
             }
             [(a, 1..=2), (m2, 1..=2), (y, n @ (2 | 4))] if sep != b'-' => {
-                order(*a, *m2, Some(year(*y, *n)))
+                order(*a, *m2, Some(year(*y, *n))).map(day_month)
             }
             // "10.12." with its ordinal dot: a day and month (not a time "10.12").
-            [(a, 1..=2), (m2, 1..=2)] if sep == b'.' && dot_after => order(*a, *m2, None),
+            [(a, 1..=2), (m2, 1..=2)] if sep == b'.' && dot_after => {
+                order(*a, *m2, None).map(day_month)
+            }
             _ => None,
         };
         if let Some((y, m, d)) = date {
@@ -1299,7 +1314,7 @@ fn numeric_dates(text: &str, start: usize, month_first: bool) -> Vec<(usize, usi
                 DateValue {
                     year: y,
                     month: Some(m as u8),
-                    day: Some(d as u8),
+                    day: d.map(|d| d as u8),
                     ..DateValue::default()
                 },
             ));
@@ -1345,6 +1360,17 @@ mod tests {
             .map(|d| d.0)
             .collect();
         assert_eq!(spans, ["19.06.2024", "20 czerwca 2024 r.", "24 lata"]);
+    }
+
+    #[test]
+    fn iso_year_and_month_but_not_seasons() {
+        assert_eq!(
+            dates_at("Objavljeno 2024-06 v Ljubljani.", "sl", None),
+            [("2024-06".to_string(), "2024-06".to_string())]
+        );
+        assert!(dates_at("Sezona 2008-09 je bila dolga.", "sl", None)
+            .iter()
+            .all(|(_, v)| v != "2008-09"));
     }
 
     #[test]
