@@ -672,9 +672,15 @@ pub(crate) fn find_in_words(
             if let Some(k) = numeral_after(e).filter(|&k| integer(&numerals[k])) {
                 let v = numerals[k].value;
                 if d.day.is_none() && (1.0..=31.0).contains(&v) {
-                    // "June 19, 2024".
+                    // "June 19, 2024"; an ordinal suffix written close
+                    // ("marzec 3ci 2015", "June 19th") belongs to the day.
                     d.day = Some(v as u8);
                     e = numerals[k].end;
+                    e += text[e..end]
+                        .chars()
+                        .take_while(|c| c.is_lowercase())
+                        .map(char::len_utf8)
+                        .sum::<usize>();
                     if let Some(k2) = numeral_after(e)
                         .filter(|&k2| integer(&numerals[k2]) && year_in(numerals[k2].value))
                     {

@@ -123,11 +123,12 @@ pub fn find(text: &str, start: usize, end: usize, decimal_comma: bool, lang: &st
         if leading {
             numeral.value = decimal_value("0", &region[i..numeral.end]);
         }
+        // Letters after the digits: a unit or suffix written close ("70km/h",
+        // "29letý", "10th") when they are lower case; "100K", "4G" are names.
+        let next = region[numeral.end..].chars().next();
         if glued
-            || region[numeral.end..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic)
+            || next.is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+            || (next.is_some_and(char::is_alphabetic) && numeral.end != i + digits_at(bytes, i))
         {
             i = skip_word(region, numeral.end);
             continue;
@@ -355,6 +356,13 @@ mod tests {
             .iter()
             .map(|n| n.value)
             .collect()
+    }
+
+    #[test]
+    fn units_and_suffixes_written_close_but_not_names() {
+        assert_eq!(values("jeli 70km/h, 29letý muž", "cs"), [70.0, 29.0]);
+        assert_eq!(values("the 10th century", "en"), [10.0]);
+        assert!(values("C4ADS, 100K users, 4G, 1.5M", "en").is_empty());
     }
 
     #[test]
