@@ -22,26 +22,37 @@ const NEAR_BUCKET: usize = 300;
 /// integer work. Weights live once per stem in [`Vocabulary`]: merged
 /// claims (translation mode) copy terms many times over.
 #[derive(Debug, Clone, Copy)]
-struct Term {
+pub struct Term {
     stem: u32,
+    /// The key's id, with [`NUMBER`] and [`HAS_NEAR`] set when they apply:
+    /// most unmatched words have no near key, and the flags let them be
+    /// passed over without a lookup in the (large, cache-cold) tables.
     key: u32,
+}
+
+/// Flag of `Term::key`: the term is a number's anchor.
+const NUMBER: u32 = 1 << 31;
+/// Flag of `Term::key`: the key has near keys.
+const HAS_NEAR: u32 = 1 << 30;
+const KEY_ID: u32 = HAS_NEAR - 1;
+
+impl Term {
+    fn key_id(&self) -> u32 {
+        self.key & KEY_ID
+    }
 }
 
 /// What all claim vectors of one comparison share.
 #[derive(Debug, Default)]
-struct Vocabulary {
-    /// Per stem: its weight, and whether it is a number's anchor.
-    stems: Vec<(f64, bool)>,
+pub struct Vocabulary {
+    /// Per stem: its weight.
+    weights: Vec<f64>,
     near: NearKeys,
 }
 
 impl Vocabulary {
-    /// The weight of a term, and whether it is a number's anchor.
-    fn of(&self, t: &Term) -> (f64, bool) {
-        self.stems
-            .get(t.stem as usize)
-            .copied()
-            .unwrap_or((0.0, false))
+    fn weight(&self, t: &Term) -> f64 {
+        self.weights.get(t.stem as usize).copied().unwrap_or(0.0)
     }
 }
 
@@ -66,7 +77,7 @@ struct NearKey {
 
 impl NearKeys {
     fn of(&self, key: u32) -> &[NearKey] {
-        let k = key as usize;
+        let k = (key & KEY_ID) as usize;
         match (self.offsets.get(k), self.offsets.get(k + 1)) {
             (Some(&from), Some(&to)) => &self.entries[from as usize..to as usize],
             _ => &[],
@@ -85,6 +96,41 @@ pub struct ClaimVector {
     words_total: f64,
     /// Length in characters, for the length prior.
     pub chars: usize,
+    stems: StemMask,
+}
+
+/// A 256-bit summary of the stems of a claim (or run of claims): a clear bit
+/// says a stem is absent, so most near keys are ruled out without a search.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StemMask([u64; 4]);
+
+impl StemMask {
+    fn of(terms: &[Term]) -> Self {
+        let mut mask = StemMask::default();
+        for t in terms {
+            let bit = Self::bit(t.stem);
+            mask.0[bit >> 6] |= 1 << (bit & 63);
+        }
+        mask
+    }
+
+    /// Stem ids are ranks of sorted keys: hashed, so neighbours spread.
+    fn bit(stem: u32) -> usize {
+        (stem.wrapping_mul(0x9E37_79B1) >> 24) as usize
+    }
+
+    fn may_have(&self, stem: u32) -> bool {
+        let bit = Self::bit(stem);
+        self.0[bit >> 6] & 1 << (bit & 63) != 0
+    }
+
+    pub fn union(self, other: StemMask) -> StemMask {
+        let mut out = self;
+        for (x, y) in out.0.iter_mut().zip(other.0) {
+            *x |= y;
+        }
+        out
+    }
 }
 
 impl ClaimVector {
@@ -96,6 +142,7 @@ impl ClaimVector {
         ClaimVector {
             words_total: self.words_total + other.words_total,
             chars: self.chars + other.chars + 1,
+            stems: self.stems.union(other.stems),
             vocabulary: self.vocabulary.clone(),
             terms,
         }
@@ -110,13 +157,51 @@ impl ClaimVector {
         self.terms.is_empty()
     }
 
-    /// Whether some term has this key (of this stem).
-    fn has_key(&self, stem: u32, key: u32) -> bool {
-        let from = self.terms.partition_point(|t| t.stem < stem);
-        self.terms[from..]
-            .iter()
-            .take_while(|t| t.stem == stem)
-            .any(|t| t.key == key)
+    /// The claim as [`similarity_of_terms`] takes it; runs of claims are
+    /// joined with [`merge_terms`] without a `ClaimVector` each.
+    pub fn side(&self) -> Side<'_> {
+        Side {
+            terms: &self.terms,
+            words_total: self.words_total,
+            chars: self.chars,
+            stems: self.stems,
+        }
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+}
+
+/// Whether some term of `terms` (sorted by stem) has this key (of this stem).
+fn has_key(terms: &[Term], stem: u32, key: u32) -> bool {
+    let from = terms.partition_point(|t| t.stem < stem);
+    terms[from..]
+        .iter()
+        .take_while(|t| t.stem == stem)
+        .any(|t| t.key_id() == key)
+}
+
+/// Appends to `out` the terms of `x` and `y` (each sorted by stem) sorted by
+/// stem, those of `x` first among equal stems: the order of
+/// [`ClaimVector::merged`], without allocating when `out` has room.
+pub fn merge_terms(x: &[Term], y: &[Term], out: &mut Vec<Term>) {
+    out.clear();
+    out.resize(x.len() + y.len(), Term { stem: 0, key: 0 });
+    let (mut i, mut j) = (0, 0);
+    for slot in out.iter_mut() {
+        let from_y = match (x.get(i), y.get(j)) {
+            (Some(p), Some(q)) => q.stem < p.stem,
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+        if from_y {
+            *slot = y[j];
+            j += 1;
+        } else {
+            *slot = x[i];
+            i += 1;
+        }
     }
 }
 
@@ -186,18 +271,28 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
         number[stem_of_key[k] as usize] = key.starts_with('#');
     }
     let vocabulary = std::rc::Rc::new(Vocabulary {
-        stems: (0..stem_count)
+        weights: (0..stem_count)
             .map(|stem| {
                 let factor = if number[stem] {
                     NUMBER_WEIGHT_FACTOR
                 } else {
                     1.0
                 };
-                (idf(stem as u32) * factor, number[stem])
+                idf(stem as u32) * factor
             })
             .collect(),
         near: near_keys(&keys, &stem_of_key),
     });
+    let flags = |key: u32, stem: u32| {
+        let mut key = key & KEY_ID;
+        if number.get(stem as usize) == Some(&true) {
+            key |= NUMBER;
+        }
+        if !vocabulary.near.of(key).is_empty() {
+            key |= HAS_NEAR;
+        }
+        key
+    };
     let mut ends = claim_ends.iter();
     let mut from = 0;
     docs.iter()
@@ -209,7 +304,7 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
                     let mut terms: Vec<Term> = (from..to)
                         .map(|t| Term {
                             stem: stem_of[t],
-                            key: key_of[t],
+                            key: flags(key_of[t], stem_of[t]),
                         })
                         .collect();
                     from = to;
@@ -218,10 +313,10 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
                     ClaimVector {
                         words_total: terms
                             .iter()
-                            .map(|t| v.of(t))
-                            .filter(|&(_, number)| !number)
-                            .map(|(weight, _)| weight)
+                            .filter(|t| t.key & NUMBER == 0)
+                            .map(|t| v.weight(t))
                             .sum(),
+                        stems: StemMask::of(&terms),
                         terms,
                         vocabulary: vocabulary.clone(),
                         chars: doc.claim_text(claim).chars().count(),
@@ -429,10 +524,16 @@ fn claim_terms(
 /// assert!(similarity(&v[0][0], &v[1][0]) > similarity(&v[0][1], &v[1][0]));
 /// ```
 pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
-    if a.is_empty() || b.is_empty() {
+    similarity_of_terms(&a.vocabulary, &a.side(), &b.side())
+}
+
+/// [`similarity`] of two claims given by their terms: runs of claims
+/// joined into a scratch buffer score as their [`ClaimVector::merged`] would.
+pub fn similarity_of_terms(v: &Vocabulary, a: &Side, b: &Side) -> f64 {
+    if a.terms.is_empty() || b.terms.is_empty() {
         return 0.0;
     }
-    let (ma, mb) = matched(a, b);
+    let (ma, mb) = matched(v, a, b);
     let (words_a, numbers_a, words_b, numbers_b) = (ma.words, ma.numbers, mb.words, mb.numbers);
     // Numbers unmatched on both sides are likely one quantity told
     // differently (what we want to report), so they do not count against
@@ -449,6 +550,18 @@ pub fn similarity(a: &ClaimVector, b: &ClaimVector) -> f64 {
     overlap * length_prior(a.chars, b.chars)
 }
 
+/// One claim (or run of claims) being compared.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    /// Sorted by stem.
+    pub terms: &'a [Term],
+    /// Weight of the words (not numbers).
+    pub words_total: f64,
+    pub chars: usize,
+    /// The stems of `terms`.
+    pub stems: StemMask,
+}
+
 /// What of one claim finds a counterpart in the other.
 #[derive(Default)]
 struct Matched {
@@ -462,9 +575,9 @@ struct Matched {
 impl Matched {
     /// Counts term `t`, which has its stem in `other` when `exact`; summed
     /// in the order of its claim's terms.
-    fn add(&mut self, v: &Vocabulary, t: &Term, exact: bool, other: &ClaimVector) {
-        let (weight, number) = v.of(t);
-        if number {
+    fn add(&mut self, v: &Vocabulary, t: &Term, exact: bool, other: &Side) {
+        if t.key & NUMBER != 0 {
+            let weight = v.weight(t);
             if exact {
                 self.numbers += weight;
             } else {
@@ -472,58 +585,48 @@ impl Matched {
                 self.unmatched_weight += weight; // a sum until `matched` ends
             }
         } else if exact {
-            self.words += weight;
-        } else {
+            self.words += v.weight(t);
+        } else if t.key & HAS_NEAR != 0 {
             // The best near key that `other` has: near lists are short, so
             // they are looked up in `other` rather than `other` scanned.
+            // (Without near keys the weight counts 0: adding 0.0 is skipped.)
             let near = v
                 .near
                 .of(t.key)
                 .iter()
-                .filter(|n| other.has_key(n.stem, n.key))
+                .filter(|n| other.stems.may_have(n.stem) && has_key(other.terms, n.stem, n.key))
                 .map(|n| n.score)
                 .fold(0.0, f64::max);
-            self.words += weight * near;
+            self.words += v.weight(t) * near;
         }
     }
 }
 
 /// Weight of `a`'s words and numbers that have a counterpart in `b`, and of
-/// `b`'s in `a`: one walk along both claims' terms, sorted by stem.
-fn matched(a: &ClaimVector, b: &ClaimVector) -> (Matched, Matched) {
-    let v = &*a.vocabulary;
-    let (ta, tb) = (&a.terms[..], &b.terms[..]);
-    let (mut ma, mut mb) = (Matched::default(), Matched::default());
-    let (mut i, mut j) = (0, 0);
-    while i < ta.len() && j < tb.len() {
-        let (sa, sb) = (ta[i].stem, tb[j].stem);
-        if sa < sb {
-            ma.add(v, &ta[i], false, b);
-            i += 1;
-        } else if sb < sa {
-            mb.add(v, &tb[j], false, a);
-            j += 1;
-        } else {
-            while i < ta.len() && ta[i].stem == sa {
-                ma.add(v, &ta[i], true, b);
-                i += 1;
-            }
-            while j < tb.len() && tb[j].stem == sa {
-                mb.add(v, &tb[j], true, a);
-                j += 1;
-            }
+/// `b`'s in `a`.
+fn matched(v: &Vocabulary, a: &Side, b: &Side) -> (Matched, Matched) {
+    (matched_in(v, a, b), matched_in(v, b, a))
+}
+
+/// What of `x` finds a counterpart in `y`, summed in the order of `x`'s
+/// terms. The stem mask rules most stems out, so few terms search `y`
+/// (a walk along both claims mispredicted about every other step); a
+/// word found in neither way and without near keys adds nothing.
+fn matched_in(v: &Vocabulary, x: &Side, y: &Side) -> Matched {
+    let mut m = Matched::default();
+    // Stems of `x` ascend, so each search starts where the last one ended.
+    let mut from = 0;
+    for t in x.terms {
+        let exact = y.stems.may_have(t.stem) && {
+            from += y.terms[from..].partition_point(|u| u.stem < t.stem);
+            y.terms.get(from).is_some_and(|u| u.stem == t.stem)
+        };
+        if exact || t.key & (NUMBER | HAS_NEAR) != 0 {
+            m.add(v, t, exact, y);
         }
     }
-    for t in &ta[i..] {
-        ma.add(v, t, false, b);
-    }
-    for t in &tb[j..] {
-        mb.add(v, t, false, a);
-    }
-    for m in [&mut ma, &mut mb] {
-        m.unmatched_weight /= m.unmatched_numbers.max(1) as f64;
-    }
-    (ma, mb)
+    m.unmatched_weight /= m.unmatched_numbers.max(1) as f64;
+    m
 }
 
 /// Translations keep roughly the length of their source; claims three
