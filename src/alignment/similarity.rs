@@ -223,16 +223,26 @@ pub fn vectors(docs: &[&AnalysedDocument]) -> Vec<Vec<ClaimVector>> {
     // Key ids are ranks among the distinct keys, stem ids ranks among the
     // distinct stems. A stem is a prefix of its key, so sorted keys give
     // their stems sorted too: one sort of the terms yields both.
-    let mut order: Vec<u32> = (0..spans.len() as u32).collect();
-    crate::sort::sort_by(&mut order, |&x, &y| {
-        key_text(x as usize).cmp(key_text(y as usize))
+    // Each key's first 8 bytes as a number decide most comparisons (big
+    // endian, zero-padded: ordered as the bytes are) without a memcmp.
+    let head = |t: usize| {
+        let mut bytes = [0u8; 8];
+        let key = key_text(t).as_bytes();
+        let n = key.len().min(8);
+        bytes[..n].copy_from_slice(&key[..n]);
+        u64::from_be_bytes(bytes)
+    };
+    let mut order: Vec<(u64, u32)> = (0..spans.len()).map(|t| (head(t), t as u32)).collect();
+    crate::sort::sort_by(&mut order, |x, y| {
+        x.0.cmp(&y.0)
+            .then_with(|| key_text(x.1 as usize).cmp(key_text(y.1 as usize)))
     });
     let mut key_of = vec![0u32; spans.len()];
     let mut stem_of = vec![0u32; spans.len()];
     let mut keys: Vec<&str> = Vec::new();
     let mut stem_of_key: Vec<u32> = Vec::new();
     let mut last_stem: Option<&str> = None;
-    for &t in &order {
+    for &(_, t) in &order {
         let key = key_text(t as usize);
         if keys.last() != Some(&key) {
             let stem = stem_text(key);
@@ -357,7 +367,7 @@ fn near_keys(keys: &[&str], stem_of_key: &[u32]) -> NearKeys {
     let mut buckets: Vec<(usize, usize)> = Vec::new();
     split_buckets(keys, 0, keys.len(), NEAR_PREFIX_CHARS, &mut buckets);
     // Per key of a bucket: (index, characters, histogram).
-    let mut shapes: Vec<(usize, usize, [u8; HISTOGRAM_BUCKETS])> = Vec::new();
+    let mut shapes: Vec<(usize, usize, Histogram)> = Vec::new();
     for (from, to) in buckets {
         shapes.clear();
         for (x, &k) in keys.iter().enumerate().take(to).skip(from) {
@@ -369,15 +379,25 @@ fn near_keys(keys: &[&str], stem_of_key: &[u32]) -> NearKeys {
                     *slot = slot.saturating_add(1);
                     chars += 1;
                 }
-                shapes.push((x, chars, histogram));
+                shapes.push((x, chars, Histogram::new(&histogram)));
             }
         }
+        // Shortest first: a key more than 7/4 times as long as another
+        // cannot be near it (see `may_be_near`, with all characters
+        // shared), so each key stops at the first such one. Pairs are
+        // sorted below, so the order they are found in does not matter.
+        crate::sort::sort_by_key(&mut shapes, |s| s.1);
         for (n, &(x, len_x, ref hx)) in shapes.iter().enumerate() {
             for &(y, len_y, ref hy) in &shapes[n + 1..] {
+                if 4 * len_y > 7 * len_x {
+                    break;
+                }
                 if stem_of_key[x] == stem_of_key[y] || !may_be_near(len_x, hx, len_y, hy) {
                     continue;
                 }
-                let score = strsim::jaro_winkler(keys[x], keys[y]);
+                // In key order, as before the sort: the score's last bit may
+                // depend on the order of its arguments.
+                let score = strsim::jaro_winkler(keys[x.min(y)], keys[x.max(y)]);
                 if score >= NEAR_MATCH {
                     pairs.push((x as u32, y as u32, score));
                     pairs.push((y as u32, x as u32, score));
@@ -411,18 +431,51 @@ fn near_keys(keys: &[&str], stem_of_key: &[u32]) -> NearKeys {
 /// stems share at most 3 first characters, so Jaro-Winkler is at most
 /// 0.3 + 0.7 · Jaro, below 0.9 unless 7 m (|x| + |y|) ≥ 11 |x| |y|. The
 /// histograms bound m from above, so no near pair is ever skipped.
-fn may_be_near(
-    len_x: usize,
-    hx: &[u8; HISTOGRAM_BUCKETS],
-    len_y: usize,
-    hy: &[u8; HISTOGRAM_BUCKETS],
-) -> bool {
-    // Saturated counts (keys of 255 characters or more) bound nothing.
-    if len_x >= 255 || len_y >= 255 {
+fn may_be_near(len_x: usize, hx: &Histogram, len_y: usize, hy: &Histogram) -> bool {
+    // Counts of 128 or more (long keys) do not fit `Histogram::shared`.
+    if len_x >= 128 || len_y >= 128 {
         return true;
     }
-    let shared: usize = hx.iter().zip(hy).map(|(&a, &b)| a.min(b) as usize).sum();
+    let shared = hx.shared(hy);
     7 * shared * (len_x + len_y) >= 11 * len_x * len_y
+}
+
+/// A letter histogram, eight counts to a word, so that the characters two
+/// keys can share are counted eight buckets at a time.
+type Histogram = [u64; HISTOGRAM_BUCKETS / 8];
+
+trait Shared {
+    fn new(counts: &[u8; HISTOGRAM_BUCKETS]) -> Self;
+    fn shared(&self, other: &Self) -> usize;
+}
+
+impl Shared for Histogram {
+    fn new(counts: &[u8; HISTOGRAM_BUCKETS]) -> Self {
+        let mut words = [0u64; HISTOGRAM_BUCKETS / 8];
+        for (word, eight) in words.iter_mut().zip(counts.chunks_exact(8)) {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(eight);
+            *word = u64::from_le_bytes(bytes);
+        }
+        words
+    }
+
+    /// Sum over buckets of the smaller count; every count below 128.
+    fn shared(&self, other: &Self) -> usize {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let mut total = 0;
+        for (&a, &b) in self.iter().zip(other) {
+            // Per byte, the high bit of (a | 0x80) - b is set where a ≥ b
+            // (no borrow crosses bytes); that picks b there, a elsewhere.
+            let a_ge_b = ((a | HIGH).wrapping_sub(b) & HIGH) >> 7;
+            let take_b = a_ge_b * 0xFF;
+            let min = (b & take_b) | (a & !take_b);
+            // The bytes add up to at most the key's length (< 128): summed
+            // into the top byte without overflow.
+            total += (min.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+        }
+        total
+    }
 }
 
 /// Runs of sorted `keys[from..to]` sharing their first `chars` characters,
@@ -635,4 +688,31 @@ fn length_prior(a: usize, b: usize) -> f64 {
     let (short, long) = (a.min(b).max(1) as f64, a.max(b).max(1) as f64);
     // The fourth root, without pulling a general `pow` into the wasm.
     (short / long).sqrt().sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Histogram, Shared, HISTOGRAM_BUCKETS};
+
+    #[test]
+    fn shared_counts_match_a_plain_sum() {
+        let mut seed = 7u32;
+        for _ in 0..2000 {
+            let mut counts = [[0u8; HISTOGRAM_BUCKETS]; 2];
+            for c in counts.iter_mut() {
+                // Up to 127 characters spread over the buckets.
+                for _ in 0..seed % 128 {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    c[(seed >> 16) as usize % HISTOGRAM_BUCKETS] += 1;
+                }
+            }
+            let plain: usize = counts[0]
+                .iter()
+                .zip(&counts[1])
+                .map(|(&a, &b)| a.min(b) as usize)
+                .sum();
+            let (x, y) = (Histogram::new(&counts[0]), Histogram::new(&counts[1]));
+            assert_eq!(x.shared(&y), plain);
+        }
+    }
 }
