@@ -10,12 +10,46 @@
 //! case runs until `BENCH_SECONDS` (default 2) have passed, at least 3 times
 //! (once when the first run alone takes over 5 s) and at most 25 (the first
 //! dropped as warm-up when there are more than 3), and prints
-//! one JSON line (`BENCH_MODE=translation|news` forces a mode, for profiling): `{"name", "runs", "median_ms", "min_ms", "claims", "discrepancies"}`.
+//! one JSON line (`BENCH_MODE=translation|news` forces a mode, for profiling): `{"name", "runs", "median_ms", "min_ms", "claims", "discrepancies",
+//! "peak_heap_bytes"}`.
 
 use claimdiff::{compare, Document, Mode, Options};
 use serde_json::Value;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
+
+/// Counts live heap bytes and their peak, so each case also reports the
+/// most memory one `compare` call held natively (`peak_heap_bytes`, input
+/// excluded). Native sizes: `usize` fields are twice their wasm size.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(live, Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            let live = LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+            PEAK.fetch_max(live, Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 fn main() {
     // `cargo bench` passes `--bench` to the harness; skip flags.
@@ -69,13 +103,19 @@ fn main() {
         let mut times = Vec::new();
         let started = Instant::now();
         let mut report = None;
+        let mut peak = 0;
         let least = |times: &[f64]| if times.first() > Some(&5000.0) { 1 } else { 3 };
         while times.len() < 25
             && (times.len() < least(&times) || started.elapsed().as_secs_f64() < budget)
         {
+            // The previous report is dropped first, so it does not count.
+            drop(report.take());
+            let base = LIVE.load(Relaxed);
+            PEAK.store(base, Relaxed);
             let t = Instant::now();
             let r = compare(&documents, &options).expect("compare");
             times.push(t.elapsed().as_secs_f64() * 1000.0);
+            peak = PEAK.load(Relaxed) - base;
             report = Some(r);
         }
         // The first run warms caches and the allocator; drop it when there are enough.
@@ -96,6 +136,7 @@ fn main() {
                 "links": report.alignment.links.len(),
                 "discrepancies": report.discrepancies.len(),
                 "mode": report.alignment.mode,
+                "peak_heap_bytes": peak,
             })
         );
     }

@@ -7,7 +7,7 @@
 //! numbers). The search stays in a band around the diagonal, so its cost
 //! grows linearly with the text.
 
-use super::similarity::{similarity, ClaimVector};
+use super::similarity::{merge_terms, similarity, similarity_of_terms, ClaimVector, Side, Term};
 use super::PairLink;
 
 /// How much similarity counts against the length model: a claim pair with
@@ -55,40 +55,55 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     }
     let path = anchor_path(a, b);
     let lengths = LengthModel::new(a, b, &path);
-    let merged_a = Merges::new(a);
-    let merged_b = Merges::new(b);
+    let vocabulary = a[0].vocabulary();
+    let mut runs_a = Runs::new(a);
+    let mut runs_b = Runs::new(b);
     let cells = Corridor::new(n, m, &path);
-    // best[(cell, state)]: best log score aligning a[..i] with b[..j] and
-    // ending in `state`; `from` holds the step taken: (di, dj, previous state, link score).
-    let mut best = vec![f64::NEG_INFINITY; cells.len() * 3];
-    let mut from = vec![(0u8, 0u8, 0u8, 0.0f64); cells.len() * 3];
-    let at = |i: usize, j: usize| cells.index(i, j).map(|c| c * 3);
-    best[AFTER_LINK] = 0.0;
+    // best[slot + state]: best log score aligning a[..i] with b[..j] and
+    // ending in `state`, for the last ROWS rows only (steps go back at most
+    // 3 rows); `from` holds the step taken at every cell: di | dj << 2 |
+    // previous state << 4. Link scores are recomputed along the path.
+    let width = cells.width() * 3;
+    let mut best = vec![f64::NEG_INFINITY; ROWS * width];
+    let mut from = vec![0u8; cells.len() * 3];
+    // (index into `from`, index into `best`) of cell (i, j).
+    let at = |i: usize, j: usize| {
+        let (cell, column) = cells.index(i, j)?;
+        Some((cell * 3, (i % ROWS) * width + column * 3))
+    };
     for i in 0..=n {
+        let row = (i % ROWS) * width;
+        best[row..row + width].fill(f64::NEG_INFINITY);
+        if i == 0 {
+            best[row + AFTER_LINK] = 0.0;
+        }
+        runs_a.end_at(i);
         for j in cells.columns(i) {
             if (i, j) == (0, 0) {
                 continue;
             }
-            let Some(cell) = at(i, j) else { continue };
+            let Some((step, cell)) = at(i, j) else {
+                continue;
+            };
+            runs_b.end_at(j);
             // Links end in AFTER_LINK, from any state.
             for (di, dj, prior) in LINKS {
                 if di > i || dj > j {
                     continue;
                 }
-                let Some(prev_cell) = at(i - di, j - dj) else {
+                let Some((_, prev_cell)) = at(i - di, j - dj) else {
                     continue;
                 };
                 let (prev_state, prev) = best_state(&best, prev_cell);
                 if prev == f64::NEG_INFINITY {
                     continue;
                 }
-                let sim = similarity(merged_a.get(i - di, di), merged_b.get(j - dj, dj));
+                let sim = similarity_of_terms(vocabulary, &runs_a.side(di), &runs_b.side(dj));
                 let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
                 let total = prev + prior + fit.ln() + LEXICAL_WEIGHT * sim;
                 if total > best[cell + AFTER_LINK] {
                     best[cell + AFTER_LINK] = total;
-                    from[cell + AFTER_LINK] =
-                        (di as u8, dj as u8, prev_state as u8, link_score(sim, fit));
+                    from[step + AFTER_LINK] = pack(di, dj, prev_state);
                 }
             }
             // Gaps: a claim of one side alone, opening or extending a run.
@@ -96,7 +111,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                 if di > i || dj > j {
                     continue;
                 }
-                let Some(base) = at(i - di, j - dj) else {
+                let Some((_, base)) = at(i - di, j - dj) else {
                     continue;
                 };
                 for prev_state in [AFTER_LINK, GAP_IN_A, GAP_IN_B] {
@@ -108,7 +123,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                     };
                     if prev + cost > best[cell + state] {
                         best[cell + state] = prev + cost;
-                        from[cell + state] = (di as u8, dj as u8, prev_state as u8, 0.0);
+                        from[step + state] = pack(di, dj, prev_state);
                     }
                 }
             }
@@ -116,61 +131,118 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     }
     let mut links = Vec::new();
     let (mut i, mut j) = (n, m);
-    let Some(end) = at(n, m) else {
+    let Some((_, end)) = at(n, m) else {
         return links; // the corridor always holds (n, m); nothing to align otherwise
     };
     let mut state = best_state(&best, end).0;
     while i > 0 || j > 0 {
-        let Some(cell) = at(i, j) else { break };
-        let (di, dj, prev_state, score) = from[cell + state];
-        let (di, dj) = (di as usize, dj as usize);
+        let Some((step, _)) = at(i, j) else { break };
+        let packed = from[step + state];
+        let (di, dj, prev_state) = (
+            usize::from(packed & 3),
+            usize::from(packed >> 2 & 3),
+            usize::from(packed >> 4 & 3),
+        );
         if di == 0 && dj == 0 {
             break; // unreachable: every corridor cell connects to (0, 0)
         }
         if di > 0 && dj > 0 {
+            runs_a.end_at(i);
+            runs_b.end_at(j);
+            let sim = similarity_of_terms(vocabulary, &runs_a.side(di), &runs_b.side(dj));
+            let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
             links.push(PairLink {
                 a: (i - di..i).collect(),
                 b: (j - dj..j).collect(),
-                score,
+                score: link_score(sim, fit),
             });
         }
         i -= di;
         j -= dj;
-        state = prev_state as usize;
+        state = prev_state;
     }
     links.reverse();
     links
 }
 
-/// Runs of one to three consecutive claims joined once, so each link shape
-/// reuses them instead of joining claims again in every cell.
-struct Merges<'a> {
-    single: &'a [ClaimVector],
-    pairs: Vec<ClaimVector>,
-    triples: Vec<ClaimVector>,
+/// Rows of scores kept: a step goes back at most 3 rows.
+const ROWS: usize = 4;
+
+fn pack(di: usize, dj: usize, prev_state: usize) -> u8 {
+    (di | dj << 2 | prev_state << 4) as u8
 }
 
-impl<'a> Merges<'a> {
-    fn new(single: &'a [ClaimVector]) -> Self {
-        let pairs: Vec<ClaimVector> = single.windows(2).map(|w| w[0].merged(&w[1])).collect();
-        let triples = pairs
-            .iter()
-            .zip(single.iter().skip(2))
-            .map(|(p, c)| p.merged(c))
-            .collect();
-        Merges {
-            single,
-            pairs,
-            triples,
+/// The runs of one to three consecutive claims that end at one place, their
+/// terms joined into buffers reused from place to place (a `ClaimVector` per
+/// run and document pair held several times the terms of both documents).
+struct Runs<'a> {
+    claims: &'a [ClaimVector],
+    /// Where the runs end (exclusive); `usize::MAX` before the first.
+    end: usize,
+    /// Terms of claims `end - 2..end`, `end - 3..end - 1` and `end - 3..end`.
+    pair: Vec<Term>,
+    before: Vec<Term>,
+    triple: Vec<Term>,
+}
+
+impl<'a> Runs<'a> {
+    fn new(claims: &'a [ClaimVector]) -> Self {
+        Runs {
+            claims,
+            end: usize::MAX,
+            pair: Vec::new(),
+            before: Vec::new(),
+            triple: Vec::new(),
         }
     }
 
-    /// Claims `start..start + len` as one.
-    fn get(&self, start: usize, len: usize) -> &ClaimVector {
+    /// Joins the runs ending at `end`; moving on by one reuses a pair.
+    fn end_at(&mut self, end: usize) {
+        if end == self.end || end > self.claims.len() {
+            return;
+        }
+        let c = self.claims;
+        if end >= 3 {
+            if self.end >= 2 && self.end.checked_add(1) == Some(end) {
+                std::mem::swap(&mut self.before, &mut self.pair);
+            } else {
+                let (x, y) = (c[end - 3].side(), c[end - 2].side());
+                merge_terms(x.terms, y.terms, &mut self.before);
+            }
+            merge_terms(&self.before, c[end - 1].side().terms, &mut self.triple);
+        }
+        if end >= 2 {
+            let (x, y) = (c[end - 2].side(), c[end - 1].side());
+            merge_terms(x.terms, y.terms, &mut self.pair);
+        }
+        self.end = end;
+    }
+
+    /// The run of `len` claims (1 to 3, at most `end`) ending at `end`, as
+    /// [`ClaimVector::merged`] would join them.
+    fn side(&self, len: usize) -> Side<'_> {
+        let (c, e) = (self.claims, self.end);
+        let last = c[e - 1].side();
         match len {
-            1 => &self.single[start],
-            2 => &self.pairs[start],
-            _ => &self.triples[start],
+            1 => last,
+            2 => {
+                let first = c[e - 2].side();
+                Side {
+                    terms: &self.pair,
+                    words_total: first.words_total + last.words_total,
+                    chars: first.chars + last.chars + 1,
+                    stems: first.stems.union(last.stems),
+                }
+            }
+            _ => {
+                let (first, second) = (c[e - 3].side(), c[e - 2].side());
+                Side {
+                    terms: &self.triple,
+                    words_total: first.words_total + second.words_total + last.words_total,
+                    chars: first.chars + second.chars + 1 + last.chars + 1,
+                    stems: first.stems.union(second.stems).union(last.stems),
+                }
+            }
         }
     }
 }
@@ -230,11 +302,20 @@ impl Corridor {
         low..low + (self.row_end(i) - start)
     }
 
-    /// Storage index of cell (i, j), if the corridor holds it.
-    fn index(&self, i: usize, j: usize) -> Option<usize> {
+    /// Storage index of cell (i, j) and its place in its row, if the
+    /// corridor holds it.
+    fn index(&self, i: usize, j: usize) -> Option<(usize, usize)> {
         let (low, start) = *self.rows.get(i)?;
         let k = j.checked_sub(low)?;
-        (start + k < self.row_end(i)).then_some(start + k)
+        (start + k < self.row_end(i)).then_some((start + k, k))
+    }
+
+    /// Cells in the widest row.
+    fn width(&self) -> usize {
+        (0..self.rows.len())
+            .map(|i| self.row_end(i) - self.rows[i].1)
+            .max()
+            .unwrap_or(0)
     }
 }
 

@@ -27,16 +27,30 @@ pub fn fold_word_into(word: &str, out: &mut String) {
             digraphs.push(char::from(b.to_ascii_lowercase()), out);
         }
     } else {
+        let mut push = |lower: char| match folded(lower) {
+            Some(piece) => piece.chars().for_each(|c| digraphs.push(c, out)),
+            None => digraphs.push(lower, out),
+        };
         for ch in word.chars() {
-            for lower in ch.to_lowercase() {
-                match folded(lower) {
-                    Some(piece) => piece.chars().for_each(|c| digraphs.push(c, out)),
-                    None => digraphs.push(lower, out),
-                }
+            match lower_fast(ch) {
+                Some(lower) => push(lower),
+                None => ch.to_lowercase().for_each(&mut push),
             }
         }
     }
     digraphs.finish(out);
+}
+
+/// The lower case of ASCII, Latin-1 and basic Cyrillic letters, by an
+/// offset: the general case tables are slow, and these are most letters here.
+fn lower_fast(ch: char) -> Option<char> {
+    let by = match ch {
+        'A'..='Z' | 'А'..='Я' | 'À'..='Þ' if ch != '×' => 0x20,
+        'Ѐ'..='Џ' => 0x50,
+        'a'..='z' | 'а'..='џ' | 'ß'..='ÿ' => 0,
+        _ => return None,
+    };
+    char::from_u32(ch as u32 + by)
 }
 
 /// The ASCII spelling of `ch`, or `None` when it stays as it is.
@@ -141,6 +155,18 @@ impl Digraphs {
 #[cfg(test)]
 mod tests {
     use super::fold_word;
+
+    #[test]
+    fn offset_lowercasing_matches_the_case_tables() {
+        for ch in ('\0'..='\u{0500}').filter_map(|c| Some(c).zip(super::lower_fast(c))) {
+            let (ch, fast) = ch;
+            assert_eq!(
+                ch.to_lowercase().collect::<String>(),
+                fast.to_string(),
+                "{ch}"
+            );
+        }
+    }
 
     #[test]
     fn ascii_fast_path_matches_the_general_path() {
