@@ -1,7 +1,6 @@
 //! The JS binding: turns JS values into the core's types with clear errors,
 //! and the report into plain JS objects. Nothing else lives here.
 
-use crate::report::json::PathStep;
 use crate::{Document, Error, ErrorCode, Mode, Options, Severity};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -18,29 +17,9 @@ pub fn compare_js(documents: JsValue, options: JsValue) -> Result<JsValue, JsVal
     report.timings.total_ms = js_sys::Date::now() - started;
     // One JSON string and JSON.parse: far less wasm than a generic
     // serializer, and fewer calls across the boundary.
-    let json = report.to_json_parts();
+    let json = report.to_json();
     drop(report);
-    let value = js_sys::JSON::parse(&json.text)?;
-    for path in &json.nan_paths {
-        restore_nan(&value, path);
-    }
-    Ok(value)
-}
-
-/// Puts back a NaN that the JSON carries as `null`.
-fn restore_nan(root: &JsValue, path: &[PathStep]) {
-    let Some((last, parents)) = path.split_last() else {
-        return;
-    };
-    let key = |step: &PathStep| match *step {
-        PathStep::Key(key) => JsValue::from_str(key),
-        PathStep::Index(i) => JsValue::from_f64(i as f64),
-    };
-    let mut target = root.clone();
-    for p in parents {
-        target = Reflect::get(&target, &key(p)).unwrap_or(JsValue::UNDEFINED);
-    }
-    let _ = Reflect::set(&target, &key(last), &JsValue::from_f64(f64::NAN));
+    js_sys::JSON::parse(&json)
 }
 
 /// The claimdiff version.

@@ -264,6 +264,8 @@ pub(crate) fn decimal_value(integer: &str, fraction: &str) -> f64 {
         s.bytes()
             .fold(0.0f64, |acc, d| acc * 10.0 + f64::from(d - b'0'))
     };
+    // Digits past the 18th change no double; more would overflow to ∞ / ∞.
+    let fraction = &fraction[..fraction.len().min(18)];
     digits(integer) + digits(fraction) / 10f64.powi(fraction.len() as i32)
 }
 

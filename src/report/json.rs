@@ -7,8 +7,8 @@
 //! Every `f64` is written so that `JSON.parse` gives back exactly the same
 //! double, without the float formatter (kilobytes of wasm): integers as
 //! digits, short decimals as digits with a point, anything else as its exact
-//! decimal expansion. JSON has no NaN: a NaN is written as `null` and its
-//! path is returned, so the binding can put the NaN back.
+//! decimal expansion. JSON has no NaN: no fact holds one (the extractors
+//! give finite or infinite values), and one would be written as `null`.
 
 use super::{
     ClaimReport, DiscrepancyReport, DocumentReport, FactReport, FactValueReport, LinkSide, Report,
@@ -16,22 +16,8 @@ use super::{
 use crate::discrepancies::{DiscrepancyKind, Severity};
 use crate::Mode;
 
-/// One step of a path into the parsed report: an object key or an array index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathStep {
-    Key(&'static str),
-    Index(usize),
-}
-
-/// The report as JSON, and where it wrote `null` for a NaN.
-#[derive(Debug, Clone, Default)]
-pub struct ReportJson {
-    pub text: String,
-    pub nan_paths: Vec<Vec<PathStep>>,
-}
-
 impl Report {
-    /// The report as JSON (NaNs, which JSON lacks, become `null`).
+    /// The report as JSON, with the keys and values of its serde serialization.
     ///
     /// ```
     /// let docs = [claimdiff::Document::new("a", "Ala ma 3 koty."), claimdiff::Document::new("b", "Ala ma 4 koty.")];
@@ -39,11 +25,6 @@ impl Report {
     /// assert!(report.to_json().starts_with("{\"schemaVersion\":1,"));
     /// ```
     pub fn to_json(&self) -> String {
-        self.to_json_parts().text
-    }
-
-    /// The report as JSON and the paths of the NaNs written as `null`.
-    pub fn to_json_parts(&self) -> ReportJson {
         let mut w = Writer::default();
         w.open('{');
         w.key("schemaVersion");
@@ -94,10 +75,7 @@ impl Report {
         w.number(self.timings.total_ms);
         w.close('}');
         w.close('}');
-        ReportJson {
-            text: w.out,
-            nan_paths: w.nans,
-        }
+        w.out
     }
 }
 
@@ -273,12 +251,10 @@ fn kind_name(kind: DiscrepancyKind) -> &'static str {
     }
 }
 
-/// A JSON writer that keeps the path to the value being written (for NaNs).
+/// A JSON writer: commas between members, escaped strings, exact numbers.
 #[derive(Default)]
 struct Writer {
     out: String,
-    path: Vec<PathStep>,
-    nans: Vec<Vec<PathStep>>,
 }
 
 impl Writer {
@@ -291,12 +267,10 @@ impl Writer {
 
     fn open(&mut self, bracket: char) {
         self.out.push(bracket);
-        self.path.push(PathStep::Index(0));
     }
 
     fn close(&mut self, bracket: char) {
         self.out.push(bracket);
-        self.path.pop();
     }
 
     /// An object key: the fixed ASCII names of the report need no escaping.
@@ -305,18 +279,12 @@ impl Writer {
         self.out.push('"');
         self.out.push_str(key);
         self.out.push_str("\":");
-        if let Some(last) = self.path.last_mut() {
-            *last = PathStep::Key(key);
-        }
     }
 
     fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
         self.open('[');
-        for (i, x) in items.iter().enumerate() {
+        for x in items {
             self.separate();
-            if let Some(last) = self.path.last_mut() {
-                *last = PathStep::Index(i);
-            }
             item(self, x);
         }
         self.close(']');
@@ -393,7 +361,6 @@ impl Writer {
     fn number(&mut self, v: f64) {
         if v.is_nan() {
             self.out.push_str("null");
-            self.nans.push(self.path.clone());
         } else {
             write_f64(&mut self.out, v);
         }
