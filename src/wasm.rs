@@ -15,11 +15,23 @@ pub fn compare_js(documents: JsValue, options: JsValue) -> Result<JsValue, JsVal
     let documents = read_documents(&documents, &options).map_err(to_js)?;
     let mut report = crate::compare(&documents, &options).map_err(to_js)?;
     report.timings.total_ms = js_sys::Date::now() - started;
-    // One JSON string and JSON.parse: far less wasm than a generic
-    // serializer, and fewer calls across the boundary.
-    let json = report.to_json();
+    // JSON text and JSON.parse: far less wasm than a generic serializer, and
+    // fewer calls across the boundary. The text goes to JS in pieces, so wasm
+    // memory never holds the whole of it next to the report.
+    let pieces = Array::new();
+    report.write_json(&mut |piece| {
+        pieces.push(&JsValue::from_str(piece));
+    });
     drop(report);
-    js_sys::JSON::parse(&json)
+    parse_json(&pieces.join(""))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JS string (js_sys's takes a Rust `&str`, which would
+    /// copy the text back into wasm memory).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
 /// The claimdiff version.

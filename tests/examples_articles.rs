@@ -1,22 +1,10 @@
 //! The bundled example articles carry planted discrepancies
 //! (www/examples/articles/README.md); the pipeline must find them.
 
-use claimdiff::{compare, DiscrepancyKind, Document, Mode, Options, Report, Severity};
+use claimdiff::{compare, DiscrepancyKind, Mode, Options, Report, Severity};
 
-fn examples() -> Vec<Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples/articles");
-    [("pl", "pl"), ("sr", "sr-Cyrl"), ("sl", "sl"), ("en", "en")]
-        .iter()
-        .map(|(id, lang)| {
-            let text = std::fs::read_to_string(format!("{dir}/{id}.txt")).expect("example article");
-            Document {
-                lang: Some(lang.to_string()),
-                date: Some("2024-06-19".into()),
-                ..Document::new(*id, text)
-            }
-        })
-        .collect()
-}
+mod common;
+use common::examples;
 
 fn run() -> Report {
     compare(&examples(), &Options::default()).expect("examples compare")

@@ -5,20 +5,8 @@
 use claimdiff::{compare, Document, Mode, Options, Report};
 use serde_json::Value;
 
-fn examples() -> Vec<Document> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples/articles");
-    [("pl", "pl"), ("sr", "sr-Cyrl"), ("sl", "sl"), ("en", "en")]
-        .iter()
-        .map(|(id, lang)| {
-            let text = std::fs::read_to_string(format!("{dir}/{id}.txt")).expect("example article");
-            Document {
-                lang: Some(lang.to_string()),
-                date: Some("2024-06-19".into()),
-                ..Document::new(*id, text)
-            }
-        })
-        .collect()
-}
+mod common;
+use common::examples;
 
 /// Structural equality, numbers compared as doubles, bit for bit.
 fn same(a: &Value, b: &Value, path: &str) {
@@ -89,4 +77,18 @@ fn long_fractions_stay_numbers() {
     let report = compare(&docs, &Options::default()).expect("compare");
     assert!(!report.to_json().contains("null"), "no NaN in the report");
     check(&report);
+}
+
+#[test]
+fn json_in_pieces_is_the_same_text() {
+    // Large enough for several 64 KB pieces.
+    let docs: Vec<Document> = examples()
+        .into_iter()
+        .map(|d| Document::new(d.id.clone(), d.text.repeat(8)))
+        .collect();
+    let report = compare(&docs, &Options::default()).expect("compare");
+    let mut pieces = Vec::new();
+    report.write_json(&mut |piece| pieces.push(piece.to_string()));
+    assert!(pieces.len() > 2, "{} pieces", pieces.len());
+    assert_eq!(pieces.concat(), report.to_json());
 }

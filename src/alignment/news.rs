@@ -224,7 +224,7 @@ fn distinct(claim: &ClaimVector) -> impl Iterator<Item = u32> + '_ {
 }
 
 /// Two sorted lists as one, without repeats.
-fn merged(x: &[(usize, usize)], y: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn merged<T: Copy + Ord>(x: &[T], y: &[T]) -> Vec<T> {
     let mut out = Vec::with_capacity(x.len() + y.len());
     let (mut i, mut j) = (0, 0);
     while i < x.len() || j < y.len() {
@@ -443,21 +443,7 @@ impl Grams {
 
     /// The grams of two claims together, for few-to-one links.
     fn merged(&self, x: &GramSet, y: &GramSet) -> GramSet {
-        let mut ids = Vec::with_capacity(x.ids.len() + y.ids.len());
-        let (x, y) = (&x.ids, &y.ids);
-        let (mut i, mut j) = (0, 0);
-        while i < x.len() || j < y.len() {
-            let next = if j == y.len() || (i < x.len() && x[i] <= y[j]) {
-                i += 1;
-                x[i - 1]
-            } else {
-                j += 1;
-                y[j - 1]
-            };
-            if ids.last() != Some(&next) {
-                ids.push(next);
-            }
-        }
+        let ids = merged(&x.ids, &y.ids);
         let total = ids
             .iter()
             .map(|&g| self.weights.get(g as usize).unwrap_or(&0.0))

@@ -26,6 +26,32 @@ impl Report {
     /// ```
     pub fn to_json(&self) -> String {
         let mut w = Writer::default();
+        self.write(&mut w);
+        w.out
+    }
+
+    /// The report as JSON handed to `sink` in pieces of about 64 KB, so that a
+    /// large report is never held twice (as data and as text) in wasm memory.
+    ///
+    /// ```
+    /// let docs = [claimdiff::Document::new("a", "Ala ma 3 koty."), claimdiff::Document::new("b", "Ala ma 4 koty.")];
+    /// let report = claimdiff::compare(&docs, &Default::default()).unwrap();
+    /// let mut text = String::new();
+    /// report.write_json(&mut |piece| text.push_str(piece));
+    /// assert_eq!(text, report.to_json());
+    /// ```
+    pub fn write_json(&self, sink: &mut dyn FnMut(&str)) {
+        let mut w = Writer {
+            out: String::new(),
+            sink: Some(sink),
+        };
+        self.write(&mut w);
+        if let Some(sink) = w.sink {
+            sink(&w.out);
+        }
+    }
+
+    fn write(&self, w: &mut Writer) {
         w.open('{');
         w.key("schemaVersion");
         w.uint(u64::from(self.schema_version));
@@ -75,7 +101,6 @@ impl Report {
         w.number(self.timings.total_ms);
         w.close('}');
         w.close('}');
-        w.out
     }
 }
 
@@ -253,11 +278,30 @@ fn kind_name(kind: DiscrepancyKind) -> &'static str {
 
 /// A JSON writer: commas between members, escaped strings, exact numbers.
 #[derive(Default)]
-struct Writer {
+struct Writer<'a> {
     out: String,
+    /// Takes the text as it grows past `PIECE` (see `Report::write_json`).
+    sink: Option<&'a mut dyn FnMut(&str)>,
 }
 
-impl Writer {
+/// How much text the writer holds before it hands it to its sink.
+const PIECE: usize = 1 << 16;
+
+impl Writer<'_> {
+    /// Hands the text so far to the sink, all but its last character, which
+    /// `separate` reads.
+    fn hand_over(&mut self) {
+        if self.out.len() < PIECE {
+            return;
+        }
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        let keep = self.out.char_indices().next_back().map_or(0, |(i, _)| i);
+        sink(&self.out[..keep]);
+        self.out.drain(..keep);
+    }
+
     /// A comma unless this is the first member of an object or array.
     fn separate(&mut self) {
         if !matches!(self.out.as_bytes().last(), None | Some(b'{' | b'[')) {
@@ -286,6 +330,7 @@ impl Writer {
         for x in items {
             self.separate();
             item(self, x);
+            self.hand_over();
         }
         self.close(']');
     }

@@ -1,9 +1,26 @@
-//! Shared by tests/properties.rs, tests/fuzz_regressions.rs and the fuzz
-//! target (fuzz/fuzz_targets/compare.rs includes this file): how fuzz bytes
-//! become documents and options, and the checks every report must pass.
+//! Shared by the integration tests and the fuzz target
+//! (fuzz/fuzz_targets/compare.rs includes this file): the bundled example
+//! articles, how fuzz bytes become documents and options, and the checks
+//! every report must pass.
 #![allow(dead_code)]
 
 use claimdiff::{Document, Mode, Options, Report, Severity};
+
+/// The bundled example articles (www/examples/articles), dated 2024-06-19.
+pub fn examples() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples/articles");
+    [("pl", "pl"), ("sr", "sr-Cyrl"), ("sl", "sl"), ("en", "en")]
+        .iter()
+        .map(|(id, lang)| {
+            let text = std::fs::read_to_string(format!("{dir}/{id}.txt")).expect("example article");
+            Document {
+                lang: Some(lang.to_string()),
+                date: Some("2024-06-19".into()),
+                ..Document::new(*id, text)
+            }
+        })
+        .collect()
+}
 
 /// Separates documents in a fuzz input; 0xFF never occurs in UTF-8.
 pub const SEPARATOR: u8 = 0xFF;
