@@ -76,15 +76,6 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
         Mode::Auto => decide_mode(&grams, &side, &vectors, &pairs),
         chosen => (chosen, Vec::new()),
     };
-    // Translation mode needs no grams: free them before its larger step.
-    let grams = match mode {
-        Mode::News => grams,
-        _ => news::Grams::default(),
-    };
-    let side = |d: usize| news::Side {
-        vectors: &vectors[d],
-        grams: grams.docs.get(d).map_or(&[], |g| &g[..]),
-    };
     let mut links = Vec::new();
     for (p, &(x, y)) in pairs.iter().enumerate() {
         let pair = match mode {
