@@ -92,24 +92,14 @@ pub fn align(grams: &Grams, a: Side, b: Side) -> Vec<PairLink> {
         .map(|&((i, j), s)| (i, j, s))
         .collect();
     let anchors = greedy(&mut confident, a.len(), b.len());
-    let mut anchored: Vec<(usize, usize)> = anchors.iter().map(|l| (l.a[0], l.b[0])).collect();
-    crate::sort::sort(&mut anchored);
     // Later passes: every candidate, plus the diagonal neighbours of the
-    // links so far even when they share no stem, scored with their
-    // neighbours' support; each pass lets support run one claim further
-    // along a reordered block.
+    // links so far (the anchors first) even when they share no stem, scored
+    // with their neighbours' support; each pass lets support run one claim
+    // further along a reordered block.
     let scorer = |i: usize, j: usize| score(grams, &a, &b, i, j);
-    let mut scored = supported(
-        a.len(),
-        b.len(),
-        &scorer,
-        &candidates,
-        &similarities,
-        &anchored,
-    );
-    let mut links = greedy(&mut scored, a.len(), b.len());
-    for _ in 1..SUPPORT_PASSES {
-        anchored = links.iter().map(|l| (l.a[0], l.b[0])).collect();
+    let (mut links, mut scored) = (anchors, Vec::new());
+    for _ in 0..SUPPORT_PASSES {
+        let mut anchored: Vec<(usize, usize)> = links.iter().map(|l| (l.a[0], l.b[0])).collect();
         crate::sort::sort(&mut anchored);
         scored = supported(
             a.len(),
