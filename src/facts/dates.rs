@@ -7,7 +7,7 @@
 //! keys; Cyrillic stems match Cyrillic words only (Croatian "travanj" is
 //! April, Ukrainian "травень" May).
 
-use super::lexicon::{self, Lexicon};
+use super::lexicon::{self, Family, Lexicon};
 use super::number_words::{self, is_cyrillic, Word, ENDINGS};
 use super::numbers::Numeral;
 use super::{Context, DateValue, DurationUnit, Fact, FactKind, FactValue};
@@ -90,6 +90,21 @@ const ORDINAL_ENDINGS: &[&str] = &["oe", "ij", "yj", "aja", "uju", "ja", "je", "
 const DIGIT_SUFFIXES: &[&str] = &[
     "e", "i", "y", "go", "ego", "ogo", "oe", "tego", "ty", "sy", "ci", "ti", "gi", "st", "nd",
     "rd", "th",
+];
+
+/// Neutral keys of "quarter" before a unit ("четверть часа", "три четверти",
+/// "чверть години", "ćwierć wieku", "čtvrt hodiny", "četvrt sata", "четвърт час"):
+/// whole words, as "četvrti" is also "fourth" and "четвъртък" Thursday.
+const QUARTERS: &[&str] = &[
+    "cetvert",
+    "cetverti",
+    "cetvertju",
+    "cvert",
+    "cverti",
+    "cvierc",
+    "ctvrt",
+    "ctvrte",
+    "cetvrt",
 ];
 
 fn tables() -> &'static Tables {
@@ -614,6 +629,7 @@ pub(crate) fn find_in_words(
             // "8 Sie.", "15 Фев", "Sierp. 8": an abbreviation with a dot or a day before it
             // (checked first: most words are neither).
             (text[w.end..end].starts_with('.')
+                || capitalized_before_day(text, w, end)
                 || numeral_before(w.start).is_some()
                 || digit_day_before(text, start, w.start).is_some()
                 || wi.checked_sub(1).is_some_and(|i| {
@@ -697,6 +713,15 @@ pub(crate) fn find_in_words(
                     e = numerals[k].end;
                 }
             }
+            // "marzec pierwszy", "Luty Piętnastego", "March first": an ordinal after a
+            // month's name as listed (not after "w marcu pierwszy raz").
+            let listed = !abbreviated && listed_month(w, &ctx.lang);
+            if d.day.is_none() && d.year.is_none() && listed {
+                if let Some((day, de)) = ordinal_day_after(text, ws, wi + 1, &ctx.lang) {
+                    d.day = Some(day);
+                    e = de;
+                }
+            }
             if d.day.is_none() {
                 // "marzec 3ci", "Luty13".
                 if let Some((de, day)) = digit_day_after(text, e, end) {
@@ -736,10 +761,21 @@ pub(crate) fn find_in_words(
                         | "early"
                         | "late"
                         | "von"
+                        | "prez"
                 )
                 && ws[wi - 1].end + 2 >= w.start;
             let cued = cue_before(wi).filter(|c| c.0 != Cue::This);
-            if d.day.is_none() && d.year.is_none() && (abbreviated || (!prep && cued.is_none())) {
+            // A month's name alone in lower case, as listed, in a Slavic language
+            // ("март", "ožujak"): a capitalized one may be a name (Август, Marzec)
+            // and English and German ones are words too (may, march).
+            let alone = listed
+                && w.key.chars().count() >= 4
+                && !text[w.start..w.end].chars().any(char::is_uppercase)
+                && lexicon::get(&ctx.lang).is_some_and(|l| l.family == Family::Slavic);
+            if d.day.is_none()
+                && d.year.is_none()
+                && (abbreviated || (!prep && cued.is_none() && !alone))
+            {
                 continue;
             }
             if d.year.is_some() {
@@ -817,7 +853,31 @@ pub(crate) fn find_in_words(
                         || (ordinal_of_key(&n.key, n.cyrillic, &ctx.lang).is_some()
                             && is_month(wi + 2)))
             });
-            if after.starts_with(|c: char| c.is_ascii_digit()) || next_is_month {
+            if next_is_month {
+                continue;
+            }
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                // "utorak 19.": a day number alone after a weekday is the day near
+                // the document's date that falls on that weekday.
+                let day = doc.zip(digit_day_after(text, end - after.len(), end));
+                if let Some((doc, (de, day))) = day.filter(|(_, (de, _))| {
+                    !text[*de..end]
+                        .trim_start()
+                        .starts_with(char::is_alphanumeric)
+                }) {
+                    if let Some(d) = day_on_weekday(doc, day, wd) {
+                        if push(
+                            &mut facts,
+                            &mut spans,
+                            w.start,
+                            de,
+                            FactKind::Date,
+                            FactValue::Date(d),
+                        ) {
+                            cover(&mut used, w.start, de);
+                        }
+                    }
+                }
                 continue;
             }
             let (mut s, mut e) = (w.start, w.end);
@@ -912,6 +972,32 @@ pub(crate) fn find_in_words(
                 FactValue::Duration { amount: 0.5, unit },
             );
             continue;
+        }
+        // "час и половина", "час с половиной": one unit and a half; "четверть часа":
+        // a quarter of one. With a number before them, the durations below read them.
+        if numeral_before(w.start).is_none() {
+            let joined = |i: usize| {
+                ws.get(i)
+                    .is_some_and(|n| text[ws[i - 1].end..n.start].trim().is_empty())
+            };
+            let one_and_a_half = (joined(wi + 1))
+                .then(|| and_a_half(text, ws, wi + 1, &ctx.lang))
+                .flatten()
+                .and_then(|len| Some((duration_unit(&w.key, &ctx.lang)?, 1.5, wi + len)));
+            let quarter = (joined(wi + 1) && is_quarter(&w.key))
+                .then(|| Some((duration_unit(&ws[wi + 1].key, &ctx.lang)?, 0.25, wi + 1)))
+                .flatten();
+            if let Some((unit, amount, last)) = one_and_a_half.or(quarter) {
+                push(
+                    &mut facts,
+                    &mut spans,
+                    w.start,
+                    ws[last].end,
+                    FactKind::Duration,
+                    FactValue::Duration { amount, unit },
+                );
+                continue;
+            }
         }
         // "last year", "w zeszłym roku", "prošle godine", "в прошлом году", "loni", "letos",
         // "last month", "в следующем месяце".
@@ -1016,12 +1102,28 @@ pub(crate) fn find_in_words(
             }
         }
         if after.is_some() {
-            // "три с половиной месяца": the half between the number and its unit.
+            // "три с половиной месяца": the half between the number and its unit;
+            // "три четверти часа": quarters of it.
             let mut amount = n.value;
             let mut at = next;
             if let Some(len) = and_a_half(text, ws, next, &ctx.lang) {
                 amount += 0.5;
                 at = next + len;
+            } else if is_quarter(&ws[next].key) {
+                amount *= 0.25;
+                at = next + 1;
+            }
+            // "1/2 години": half of one, not two.
+            let mut s = n.start;
+            if let Some((fs, numerator)) = numerator_before(text, start, n.start) {
+                if amount == n.value && n.value > 0.0 {
+                    amount = f64::from(numerator) / n.value;
+                    s = fs;
+                    // The numerator, when read as a number of its own.
+                    if k > 0 && numerals[k - 1].start == fs {
+                        used[k - 1] = true;
+                    }
+                }
             }
             if let Some((unit, mut e)) = ws.get(at).and_then(|w| unit_of(text, w, end, &ctx.lang)) {
                 // "dwie godziny i pół", "час и половина".
@@ -1036,7 +1138,7 @@ pub(crate) fn find_in_words(
                 push(
                     &mut facts,
                     &mut spans,
-                    n.start,
+                    s,
                     e,
                     FactKind::Duration,
                     FactValue::Duration { amount, unit },
@@ -1051,7 +1153,76 @@ pub(crate) fn find_in_words(
         !used[k - 1]
     });
     crate::sort::sort_by_key(&mut facts, |f| f.start);
+    join_sums(text, &mut facts, &ctx.lang);
     facts
+}
+
+/// Seconds in a unit, Duckling's way (a month 30 days, a year 365).
+fn seconds_in(unit: DurationUnit) -> f64 {
+    match unit {
+        DurationUnit::Year => 31_536_000.0,
+        DurationUnit::Month => 2_592_000.0,
+        DurationUnit::Week => 604_800.0,
+        DurationUnit::Day => 86_400.0,
+        DurationUnit::Hour => 3_600.0,
+        DurationUnit::Minute => 60.0,
+        DurationUnit::Second => 1.0,
+    }
+}
+
+/// "1 час 55 минут", "2 роки і 3 місяці", "1 rok, 2 dni": a duration followed,
+/// after a comma or "and" only, by one in a smaller unit is one length of
+/// time, in the smaller unit (a year is 12 months).
+fn join_sums(text: &str, facts: &mut Vec<Fact>, lang: &str) {
+    let joiners = lexicon::get(lang).map(|l| l.joiners);
+    let mut i = 1;
+    while i < facts.len() {
+        let (a, b) = (&facts[i - 1], &facts[i]);
+        let gap = text[a.end..b.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+        let joined = gap.is_empty() || joiners.is_some_and(|j| j.contains(&fold_word(gap)));
+        if let (
+            true,
+            FactValue::Duration { amount: x, unit: u },
+            FactValue::Duration { amount: y, unit: v },
+        ) = (joined, &a.value, &b.value)
+        {
+            if seconds_in(*v) < seconds_in(*u) {
+                let larger = if (*u, *v) == (DurationUnit::Year, DurationUnit::Month) {
+                    x * 12.0
+                } else {
+                    x * seconds_in(*u) / seconds_in(*v)
+                };
+                facts[i - 1] = Fact {
+                    kind: FactKind::Duration,
+                    start: a.start,
+                    end: b.end,
+                    value: FactValue::Duration {
+                        amount: larger + y,
+                        unit: *v,
+                    },
+                };
+                facts.remove(i);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn is_quarter(key: &str) -> bool {
+    QUARTERS.contains(&key)
+}
+
+/// The numerator of a fraction whose denominator starts at byte `at`
+/// ("1/2"): its start and value.
+fn numerator_before(text: &str, floor: usize, at: usize) -> Option<(usize, u8)> {
+    let head = text[floor..at].strip_suffix('/')?;
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let ds = head.len() - digits;
+    if digits != 1 || head[..ds].ends_with(|c: char| c.is_alphanumeric() || c == '/') {
+        return None;
+    }
+    Some((floor + ds, head.as_bytes()[ds] - b'0'))
 }
 
 /// The year of a month (and day) named without one, seen from the document's
@@ -1085,6 +1256,81 @@ fn year_for(doc: DateValue, month: u8, day: Option<u8>, cue: Option<Cue>) -> i32
         }
     }
     best
+}
+
+/// The day `day` of the month before, of or after the document's, nearest
+/// to its date, that falls on weekday `wd` (Monday = 1).
+fn day_on_weekday(doc: DateValue, day: u8, wd: u8) -> Option<DateValue> {
+    let (y, m) = (doc.year?, doc.month?);
+    let today = days(y, m, doc.day?);
+    let mut best: Option<(i64, DateValue)> = None;
+    for shift in -1..=1 {
+        let n = y * 12 + i32::from(m) - 1 + shift;
+        let (cy, cm) = (n.div_euclid(12), n.rem_euclid(12) as u8 + 1);
+        if i32::from(day) > days_in_month(cy, cm) {
+            continue;
+        }
+        let at = days(cy, cm, day);
+        let distance = (at - today).abs();
+        if (at + 3).rem_euclid(7) + 1 != i64::from(wd)
+            || best.as_ref().is_some_and(|b| b.0 <= distance)
+        {
+            continue;
+        }
+        let d = DateValue {
+            year: Some(cy),
+            month: Some(cm),
+            day: Some(day),
+            resolved_from_relative: true,
+        };
+        best = Some((distance, d));
+    }
+    best.map(|b| b.1)
+}
+
+/// Whether a word is a month's name as the document's language lists it
+/// whole ("marzec", "март", "ožujak", its nominative), not a case form or stem.
+fn listed_month(w: &Word, lang: &str) -> bool {
+    let Some(li) = lexicon::index(lang) else {
+        return false;
+    };
+    let months = &tables().months;
+    let from = months.partition_point(|s| s.0 < w.key);
+    months[from..]
+        .iter()
+        .take_while(|s| s.0 == w.key)
+        .any(|s| s.3 == li && s.2 == w.cyrillic)
+}
+
+/// An ordinal day in words at word `i`, right after the word before it
+/// ("pierwszy", "dwudziesty pierwszy"): its value and end.
+fn ordinal_day_after(text: &str, ws: &[Word], i: usize, lang: &str) -> Option<(u8, usize)> {
+    let w = ws.get(i)?;
+    if !text[ws[i - 1].end..w.start].trim().is_empty() {
+        return None;
+    }
+    let v = ordinal_of_key(&w.key, w.cyrillic, lang)?;
+    if matches!(v, 20 | 30) {
+        if let Some(n) = ws
+            .get(i + 1)
+            .filter(|n| text[w.end..n.start].trim().is_empty())
+        {
+            if let Some(u) = ordinal_of_key(&n.key, n.cyrillic, lang).filter(|&u| u < 10) {
+                return (v + u <= 31).then_some((v + u, n.end));
+            }
+        }
+    }
+    Some((v, w.end))
+}
+
+/// Whether a word is capitalized and followed by a day number that no word
+/// follows: an abbreviated month without its dot ("Sie 8", "Sier 8, 2024").
+fn capitalized_before_day(text: &str, w: &Word, end: usize) -> bool {
+    let mut letters = text[w.start..w.end].chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && letters.all(char::is_lowercase)
+        && digit_day_after(text, w.end, end)
+            .is_some_and(|(de, _)| !text[de..end].trim_start().starts_with(char::is_alphabetic))
 }
 
 /// Whether a numeral is two digits that end the text or a clause: a year
@@ -1306,6 +1552,15 @@ fn numeric_dates(text: &str, start: usize, month_first: bool) -> Vec<(usize, usi
             [(a, 1..=2), (m2, 1..=2), (y, n @ (2 | 4))] if sep != b'-' => {
                 order(*a, *m2, Some(year(*y, *n))).map(day_month)
             }
+            // "15/02": a day and a month written with its zero (no fraction is).
+            [(a, 1..=2), (m2, 2)]
+                if sep == b'/'
+                    && !month_first
+                    && *m2 < 10
+                    && !b.get(j).is_some_and(|c| c.is_ascii_alphanumeric()) =>
+            {
+                order(*a, *m2, None).map(day_month)
+            }
             // "10.12." with its ordinal dot: a day and month (not a time "10.12").
             [(a, 1..=2), (m2, 1..=2)] if sep == b'.' && dot_after => {
                 order(*a, *m2, None).map(day_month)
@@ -1510,6 +1765,40 @@ mod tests {
     }
 
     #[test]
+    fn days_without_a_month_word_or_year() {
+        let at = |text: &str, lang: &str| dates_at(text, lang, Some("2013-02-12"));
+        let one = |text: &str, lang: &str, want: &str| {
+            assert_eq!(
+                at(text, lang),
+                [(text.to_string(), want.to_string())],
+                "{text}"
+            );
+        };
+        // A weekday and a day number: the day near the document's date on that weekday.
+        one("utorak 19.", "hr", "2013-02-19");
+        one("Sier 8", "pl", "2013-08-08");
+        one("15/02", "hr", "2013-02-15");
+        one("март", "ru", "2013-03");
+        one("ozujak", "hr", "2013-03");
+        one("marzec pierwszy", "pl", "2013-03-01");
+        one("Luty Piętnastego", "pl", "2013-02-15");
+        // Not dates: a weekday whose day number is another weekday's, a count
+        // after a weekday, a month capitalized or in another case, fractions.
+        assert!(at("utorak 20.", "hr").is_empty());
+        assert!(at("we wtorek 19 osób", "pl")
+            .iter()
+            .all(|d| d.0 == "wtorek"));
+        assert!(at("Август", "ru").is_empty());
+        assert!(at("may", "en").is_empty());
+        assert_eq!(
+            at("w marcu pierwszy raz", "pl"),
+            [("marcu".to_string(), "2013-03".to_string())]
+        );
+        assert!(at("1/2 głosów, 3/15", "pl").is_empty());
+        assert!(at("Lis 8 razy", "pl").is_empty());
+    }
+
+    #[test]
     fn halves_and_abbreviated_units() {
         for (text, lang, want) in [
             ("pół godziny", "pl", "0.5 hour"),
@@ -1528,5 +1817,34 @@ mod tests {
             );
         }
         assert!(dates("в полдень", "ru").is_empty());
+    }
+
+    #[test]
+    fn sums_quarters_and_fractions_of_units() {
+        for (text, lang, want) in [
+            ("1 час 55 минут", "ru", "115 minute"),
+            ("2 роки і 3 місяці", "uk", "27 month"),
+            (
+                "1 рік, 2 дні, 3 години і 4 секунди",
+                "uk",
+                "31719604 second",
+            ),
+            ("час и половина", "bg", "1.5 hour"),
+            ("час с половиной", "ru", "1.5 hour"),
+            ("два часа с половиной", "ru", "2.5 hour"),
+            ("четверть часа", "ru", "0.25 hour"),
+            ("три четверти часа", "ru", "0.75 hour"),
+            ("1/2 години", "uk", "0.5 hour"),
+        ] {
+            assert_eq!(
+                dates(text, lang),
+                [(text.to_string(), want.to_string())],
+                "{text}"
+            );
+        }
+        // Not one sum: the smaller unit first, or a word between.
+        assert_eq!(dates("5 минут и 2 часа", "ru").len(), 2);
+        assert_eq!(dates("2 lata temu, 3 miesiące", "pl").len(), 2);
+        assert!(dates("četvrti dan", "hr").is_empty());
     }
 }
