@@ -624,6 +624,7 @@ pub(crate) fn find_in_words(
             .map(|c| (c, p.start))
     };
     let is_week = |w: &Word| duration_unit(&w.key, &ctx.lang) == Some(DurationUnit::Week);
+    let slavic = lexicon::get(&ctx.lang).is_some_and(|l| l.family == Family::Slavic);
     for (wi, w) in ws.iter().enumerate() {
         let abbreviated_month = || {
             // "8 Sie.", "15 Фев", "Sierp. 8": an abbreviation with a dot or a day before it
@@ -771,7 +772,7 @@ pub(crate) fn find_in_words(
             let alone = listed
                 && w.key.chars().count() >= 4
                 && !text[w.start..w.end].chars().any(char::is_uppercase)
-                && lexicon::get(&ctx.lang).is_some_and(|l| l.family == Family::Slavic);
+                && slavic;
             if d.day.is_none()
                 && d.year.is_none()
                 && (abbreviated || (!prep && cued.is_none() && !alone))
@@ -947,7 +948,24 @@ pub(crate) fn find_in_words(
             );
             continue;
         }
-        if let Some(offset) = day_offset(&w.key) {
+        // "po jutrze", "przed wczoraj", "после завтра": a relative day written
+        // in two words (in Slavic languages: English "to day" is no "today").
+        let two_words = || {
+            let n = ws.get(wi + 1)?;
+            let starts_one = || {
+                t.days.iter().any(|(_, list)| {
+                    list.iter()
+                        .any(|d| d.len() > w.key.len() && d.starts_with(w.key.as_str()))
+                })
+            };
+            if !slavic || w.key.len() > 6 || &text[w.end..n.start] != " " || !starts_one() {
+                return None;
+            }
+            let mut joined = w.key.clone();
+            joined.push_str(&n.key);
+            Some((day_offset(&joined)?, n.end))
+        };
+        if let Some((offset, e)) = day_offset(&w.key).map(|o| (o, w.end)).or_else(two_words) {
             let d = match doc {
                 Some(doc) => add_days(doc, i64::from(offset)),
                 None => DateValue::default(),
@@ -956,7 +974,7 @@ pub(crate) fn find_in_words(
                 &mut facts,
                 &mut spans,
                 w.start,
-                w.end,
+                e,
                 FactKind::Date,
                 FactValue::Date(d),
             );
@@ -1178,7 +1196,8 @@ fn join_sums(text: &str, facts: &mut Vec<Fact>, lang: &str) {
     let mut i = 1;
     while i < facts.len() {
         let (a, b) = (&facts[i - 1], &facts[i]);
-        let gap = text[a.end..b.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+        let gap = text[a.end..b.start].trim();
+        let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
         let joined = gap.is_empty() || joiners.is_some_and(|j| j.contains(&fold_word(gap)));
         if let (
             true,
@@ -1796,6 +1815,11 @@ mod tests {
         );
         assert!(at("1/2 głosów, 3/15", "pl").is_empty());
         assert!(at("Lis 8 razy", "pl").is_empty());
+        // A relative day in two words.
+        one("po jutrze", "pl", "2013-02-14");
+        one("przed wczoraj", "pl", "2013-02-10");
+        one("после завтра", "ru", "2013-02-14");
+        assert_eq!(at("to day", "en"), []);
     }
 
     #[test]
