@@ -7,7 +7,9 @@
 //! numbers). The search stays in a band around the diagonal, so its cost
 //! grows linearly with the text.
 
-use super::similarity::{merge_terms, similarity, similarity_of_terms, ClaimVector, Side, Term};
+use super::similarity::{
+    length_prior, merge_terms, similarity, similarity_of_terms, ClaimVector, Side, Term,
+};
 use super::PairLink;
 
 /// How much similarity counts against the length model: a claim pair with
@@ -98,9 +100,18 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                 if prev == f64::NEG_INFINITY {
                     continue;
                 }
-                let sim = similarity_of_terms(vocabulary, &runs_a.side(di), &runs_b.side(dj));
+                let (side_a, side_b) = (runs_a.side(di), runs_b.side(dj));
                 let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
-                let total = prev + prior + fit.ln() + LEXICAL_WEIGHT * sim;
+                let before_sim = prev + prior + fit.ln();
+                // Similarity never exceeds the length prior (a share of the
+                // weight, times the prior): a link that could not win even
+                // so is not scored, which is most of them off the path.
+                let most = length_prior(side_a.chars, side_b.chars) + SIMILARITY_SLACK;
+                if before_sim + LEXICAL_WEIGHT * most < best[cell + AFTER_LINK] {
+                    continue;
+                }
+                let sim = similarity_of_terms(vocabulary, &side_a, &side_b);
+                let total = before_sim + LEXICAL_WEIGHT * sim;
                 if total > best[cell + AFTER_LINK] {
                     best[cell + AFTER_LINK] = total;
                     from[step + AFTER_LINK] = pack(di, dj, prev_state);
@@ -164,6 +175,10 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     links.reverse();
     links
 }
+
+/// Rounding allowance on the bound of a link's similarity: a run's word
+/// weight is summed in another order than its matched weight.
+const SIMILARITY_SLACK: f64 = 1e-9;
 
 /// Rows of scores kept: a step goes back at most 3 rows.
 const ROWS: usize = 4;
