@@ -502,7 +502,7 @@ fn count_into(counts: &mut Vec<(u32, u32)>, batch: &[u32]) {
         return;
     }
     let mut sorted = batch.to_vec();
-    crate::sort::sort(&mut sorted);
+    radix_sort(&mut sorted);
     let mut merged = Vec::with_capacity(counts.len() + sorted.len() / 2);
     let (mut i, mut j) = (0, 0);
     while i < counts.len() || j < sorted.len() {
@@ -524,6 +524,29 @@ fn count_into(counts: &mut Vec<(u32, u32)>, batch: &[u32]) {
         merged.push((gram, n));
     }
     *counts = merged;
+}
+
+/// Sorts grams by a counting sort on each of their four bytes, linear in
+/// their number (a comparison sort took a tenth of the gram build).
+fn radix_sort(grams: &mut Vec<u32>) {
+    let mut sorted = vec![0; grams.len()];
+    for shift in [0, 8, 16, 24] {
+        let digit = |g: u32| (g >> shift & 0xff) as usize;
+        let mut starts = [0usize; 256];
+        for &g in grams.iter() {
+            starts[digit(g)] += 1;
+        }
+        let mut sum = 0;
+        for s in starts.iter_mut() {
+            sum += std::mem::replace(s, sum);
+        }
+        for &g in grams.iter() {
+            let at = &mut starts[digit(g)];
+            sorted[*at] = g;
+            *at += 1;
+        }
+        std::mem::swap(grams, &mut sorted);
+    }
 }
 
 /// A folded key spelled loosely, between '^' and '$': letters that
