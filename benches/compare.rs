@@ -11,7 +11,8 @@
 //! (once when the first run alone takes over 5 s) and at most 25 (the first
 //! dropped as warm-up when there are more than 3), and prints
 //! one JSON line (`BENCH_MODE=translation|news` forces a mode, for profiling): `{"name", "runs", "median_ms", "min_ms", "claims", "discrepancies",
-//! "peak_heap_bytes"}`.
+//! "peak_heap_bytes", "digest"}`; `digest` hashes the report (timings
+//! left out), so a change meant only for speed can show it changes nothing.
 
 use claimdiff::{compare, Document, Mode, Options};
 use serde_json::Value;
@@ -123,7 +124,16 @@ fn main() {
             times.remove(0);
         }
         times.sort_by(f64::total_cmp);
-        let report = report.expect("at least one run");
+        let mut report = report.expect("at least one run");
+        // A digest of the report without its timings: speed work must not
+        // change it.
+        report.timings = Default::default();
+        let digest = serde_json::to_string(&report)
+            .expect("report serializes")
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
         let claims: usize = report.documents.iter().map(|d| d.claims.len()).sum();
         println!(
             "{}",
@@ -137,6 +147,7 @@ fn main() {
                 "discrepancies": report.discrepancies.len(),
                 "mode": report.alignment.mode,
                 "peak_heap_bytes": peak,
+                "digest": format!("{digest:016x}"),
             })
         );
     }

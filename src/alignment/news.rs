@@ -366,16 +366,23 @@ pub struct GramSet {
 
 impl Grams {
     /// Grams of every claim of `docs`, weighted by how rare each is among
-    /// all their claims (as stems are).
+    /// all their claims (as stems are). Memory is what limits large inputs
+    /// here, so no list of every (gram, claim) pair is ever held: each
+    /// claim's distinct grams are kept once, and the claims per gram are
+    /// counted batch by batch into one sorted list of the distinct grams.
     pub fn new(docs: &[&crate::claims::AnalysedDocument]) -> Grams {
         let mut key = String::new();
         let mut loose: Vec<u8> = Vec::new();
-        // (gram, claim) for every gram of every word, claims in order.
-        let mut entries: Vec<(u32, u32)> = Vec::new();
-        let mut claim = 0u32;
+        // Every claim's distinct grams, ascending, one claim after another.
+        let mut flat: Vec<u32> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        // (gram, claims that have it), ascending, for the claims counted so far.
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        let mut counted = 0;
         for doc in docs {
             let text = &doc.source.text;
             for c in &doc.claims {
+                let start = flat.len();
                 for w in &c.words {
                     key.clear();
                     crate::text::normalize::fold_word_into(
@@ -386,43 +393,49 @@ impl Grams {
                     // Four bytes make a gram ("^koa", "oali"...); a
                     // one-letter word ("^i$") has none.
                     for g in loose.windows(4) {
-                        entries.push((u32::from_be_bytes([g[0], g[1], g[2], g[3]]), claim));
+                        flat.push(u32::from_be_bytes([g[0], g[1], g[2], g[3]]));
                     }
                 }
-                claim += 1;
-            }
-        }
-        let claims = claim as usize;
-        radix_sort(&mut entries);
-        // Runs of one gram, claims ascending within a run (the sort is
-        // stable): ids in that order, so each claim's list comes out sorted.
-        let common = ((claims as f64 * COMMON_SHARE) as usize).max(8);
-        let mut per_claim: Vec<Vec<u32>> = vec![Vec::new(); claims];
-        let mut weights: Vec<f64> = Vec::new();
-        let mut k = 0;
-        while k < entries.len() {
-            let run = entries[k..]
-                .iter()
-                .take_while(|e| e.0 == entries[k].0)
-                .count();
-            let within = &entries[k..k + run];
-            let frequency = 1 + within.windows(2).filter(|w| w[0].1 != w[1].1).count();
-            k += run;
-            if frequency > common {
-                continue;
-            }
-            let id = weights.len() as u32;
-            weights.push((1.0 + claims as f64 / frequency as f64).ln());
-            for &(_, c) in within {
-                let list = &mut per_claim[c as usize];
-                if list.last() != Some(&id) {
-                    list.push(id);
+                let distinct = start + sort_distinct(&mut flat[start..]);
+                flat.truncate(distinct);
+                ends.push(flat.len());
+                if flat.len() - counted >= COUNT_BATCH {
+                    count_into(&mut counts, &flat[counted..]);
+                    counted = flat.len();
                 }
             }
         }
-        let mut sets = per_claim.into_iter().map(|ids| GramSet {
-            total: ids.iter().map(|&i| weights[i as usize]).sum(),
-            ids,
+        count_into(&mut counts, &flat[counted..]);
+        let claims = ends.len();
+        // Ids in ascending gram order, for the grams that carry a signal;
+        // the count's place then holds the id (`u32::MAX`: dropped).
+        let common = ((claims as f64 * COMMON_SHARE) as usize).max(8);
+        let mut weights: Vec<f64> = Vec::new();
+        for entry in counts.iter_mut() {
+            let frequency = entry.1 as usize;
+            entry.1 = if frequency > common {
+                u32::MAX
+            } else {
+                weights.push((1.0 + claims as f64 / frequency as f64).ln());
+                weights.len() as u32 - 1
+            };
+        }
+        let id_of = |gram: u32| {
+            let at = counts.partition_point(|e| e.0 < gram);
+            counts.get(at).map_or(u32::MAX, |e| e.1)
+        };
+        let mut from = 0;
+        let mut sets = ends.iter().map(|&to| {
+            let ids: Vec<u32> = flat[from..to]
+                .iter()
+                .map(|&g| id_of(g))
+                .filter(|&id| id != u32::MAX)
+                .collect();
+            from = to;
+            GramSet {
+                total: ids.iter().map(|&i| weights[i as usize]).sum(),
+                ids,
+            }
         });
         let docs = docs
             .iter()
@@ -464,26 +477,75 @@ impl Grams {
     }
 }
 
-/// Sorts by the first field, stably: two passes of a counting sort on
-/// 16 bits each, linear in the number of grams of the documents.
-fn radix_sort(entries: &mut Vec<(u32, u32)>) {
-    let mut sorted = vec![(0, 0); entries.len()];
-    for shift in [0, 16] {
-        let digit = |e: &(u32, u32)| (e.0 >> shift & 0xffff) as usize;
-        let mut starts = vec![0usize; 1 << 16];
-        for e in entries.iter() {
-            starts[digit(e)] += 1;
+/// Grams of distinct claims counted per batch: large enough that merging
+/// into the counts is rare, small enough to add little memory.
+const COUNT_BATCH: usize = 1 << 15;
+
+/// Sorts `grams` and moves each distinct one to the front, once; returns
+/// how many there are.
+fn sort_distinct(grams: &mut [u32]) -> usize {
+    crate::sort::sort(grams);
+    let mut kept = 0;
+    for k in 0..grams.len() {
+        if kept == 0 || grams[kept - 1] != grams[k] {
+            grams[kept] = grams[k];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// Adds the grams of `batch` (each claim's once) to `counts`: the batch
+/// sorted and counted, then merged into the sorted counts.
+fn count_into(counts: &mut Vec<(u32, u32)>, batch: &[u32]) {
+    if batch.is_empty() {
+        return;
+    }
+    let mut sorted = batch.to_vec();
+    radix_sort(&mut sorted);
+    let mut merged = Vec::with_capacity(counts.len() + sorted.len() / 2);
+    let (mut i, mut j) = (0, 0);
+    while i < counts.len() || j < sorted.len() {
+        let gram = match (counts.get(i), sorted.get(j)) {
+            (Some(c), Some(&g)) => c.0.min(g),
+            (Some(c), None) => c.0,
+            (None, Some(&g)) => g,
+            (None, None) => break,
+        };
+        let mut n = 0;
+        if counts.get(i).is_some_and(|c| c.0 == gram) {
+            n += counts[i].1;
+            i += 1;
+        }
+        while sorted.get(j) == Some(&gram) {
+            n += 1;
+            j += 1;
+        }
+        merged.push((gram, n));
+    }
+    *counts = merged;
+}
+
+/// Sorts grams by a counting sort on each of their four bytes, linear in
+/// their number (a comparison sort took a tenth of the gram build).
+fn radix_sort(grams: &mut Vec<u32>) {
+    let mut sorted = vec![0; grams.len()];
+    for shift in [0, 8, 16, 24] {
+        let digit = |g: u32| (g >> shift & 0xff) as usize;
+        let mut starts = [0usize; 256];
+        for &g in grams.iter() {
+            starts[digit(g)] += 1;
         }
         let mut sum = 0;
         for s in starts.iter_mut() {
             sum += std::mem::replace(s, sum);
         }
-        for e in entries.iter() {
-            let at = &mut starts[digit(e)];
-            sorted[*at] = *e;
+        for &g in grams.iter() {
+            let at = &mut starts[digit(g)];
+            sorted[*at] = g;
             *at += 1;
         }
-        std::mem::swap(entries, &mut sorted);
+        std::mem::swap(grams, &mut sorted);
     }
 }
 

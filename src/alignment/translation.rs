@@ -7,7 +7,9 @@
 //! numbers). The search stays in a band around the diagonal, so its cost
 //! grows linearly with the text.
 
-use super::similarity::{merge_terms, similarity, similarity_of_terms, ClaimVector, Side, Term};
+use super::similarity::{
+    length_prior, merge_terms, similarity, similarity_of_terms, ClaimVector, Side, Term,
+};
 use super::PairLink;
 
 /// How much similarity counts against the length model: a claim pair with
@@ -98,9 +100,17 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                 if prev == f64::NEG_INFINITY {
                     continue;
                 }
-                let sim = similarity_of_terms(vocabulary, &runs_a.side(di), &runs_b.side(dj));
                 let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
-                let total = prev + prior + fit.ln() + LEXICAL_WEIGHT * sim;
+                let before_sim = prev + prior + fit.ln();
+                // Similarity never exceeds the length prior (a share of the
+                // weight, times the prior): a link that could not win even
+                // so is not scored, which is most of them off the path.
+                let most = length_prior(runs_a.chars(di), runs_b.chars(dj)) + SIMILARITY_SLACK;
+                if before_sim + LEXICAL_WEIGHT * most < best[cell + AFTER_LINK] {
+                    continue;
+                }
+                let sim = similarity_of_terms(vocabulary, &runs_a.side(di), &runs_b.side(dj));
+                let total = before_sim + LEXICAL_WEIGHT * sim;
                 if total > best[cell + AFTER_LINK] {
                     best[cell + AFTER_LINK] = total;
                     from[step + AFTER_LINK] = pack(di, dj, prev_state);
@@ -165,6 +175,10 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     links
 }
 
+/// Rounding allowance on the bound of a link's similarity: a run's word
+/// weight is summed in another order than its matched weight.
+const SIMILARITY_SLACK: f64 = 1e-9;
+
 /// Rows of scores kept: a step goes back at most 3 rows.
 const ROWS: usize = 4;
 
@@ -175,14 +189,21 @@ fn pack(di: usize, dj: usize, prev_state: usize) -> u8 {
 /// The runs of one to three consecutive claims that end at one place, their
 /// terms joined into buffers reused from place to place (a `ClaimVector` per
 /// run and document pair held several times the terms of both documents).
+/// Runs are joined only when a link is scored: most links are ruled out by
+/// their lengths alone (see [`Runs::chars`]).
 struct Runs<'a> {
     claims: &'a [ClaimVector],
     /// Where the runs end (exclusive); `usize::MAX` before the first.
     end: usize,
-    /// Terms of claims `end - 2..end`, `end - 3..end - 1` and `end - 3..end`.
+    /// Terms of two claims, `pair` those of `pair_end - 2..pair_end`, and
+    /// `before` those of `before_end - 2..before_end` (`usize::MAX`: none).
     pair: Vec<Term>,
+    pair_end: usize,
     before: Vec<Term>,
+    before_end: usize,
+    /// Terms of `triple_end - 3..triple_end`.
     triple: Vec<Term>,
+    triple_end: usize,
 }
 
 impl<'a> Runs<'a> {
@@ -191,41 +212,61 @@ impl<'a> Runs<'a> {
             claims,
             end: usize::MAX,
             pair: Vec::new(),
+            pair_end: usize::MAX,
             before: Vec::new(),
+            before_end: usize::MAX,
             triple: Vec::new(),
+            triple_end: usize::MAX,
         }
     }
 
-    /// Joins the runs ending at `end`; moving on by one reuses a pair.
+    /// Moves to the runs ending at `end`.
     fn end_at(&mut self, end: usize) {
-        if end == self.end || end > self.claims.len() {
+        if end <= self.claims.len() {
+            self.end = end;
+        }
+    }
+
+    /// Characters of the run of `len` claims ending at `end`, as
+    /// [`ClaimVector::merged`] counts them.
+    fn chars(&self, len: usize) -> usize {
+        let c = &self.claims[self.end - len..self.end];
+        c.iter().map(|v| v.chars).sum::<usize>() + len - 1
+    }
+
+    /// Puts the terms of claims `end - 2..end` into `pair`; moving on by
+    /// one claim, the pair before is kept for the run of three.
+    fn join_pair(&mut self, end: usize) {
+        if self.pair_end == end {
             return;
         }
+        if self.before_end == end {
+            std::mem::swap(&mut self.pair, &mut self.before);
+            std::mem::swap(&mut self.pair_end, &mut self.before_end);
+            return;
+        }
+        if self.pair_end != usize::MAX {
+            std::mem::swap(&mut self.pair, &mut self.before);
+            std::mem::swap(&mut self.pair_end, &mut self.before_end);
+        }
         let c = self.claims;
-        if end >= 3 {
-            if self.end >= 2 && self.end.checked_add(1) == Some(end) {
-                std::mem::swap(&mut self.before, &mut self.pair);
-            } else {
-                let (x, y) = (c[end - 3].side(), c[end - 2].side());
-                merge_terms(x.terms, y.terms, &mut self.before);
-            }
-            merge_terms(&self.before, c[end - 1].side().terms, &mut self.triple);
-        }
-        if end >= 2 {
-            let (x, y) = (c[end - 2].side(), c[end - 1].side());
-            merge_terms(x.terms, y.terms, &mut self.pair);
-        }
-        self.end = end;
+        merge_terms(
+            c[end - 2].side().terms,
+            c[end - 1].side().terms,
+            &mut self.pair,
+        );
+        self.pair_end = end;
     }
 
     /// The run of `len` claims (1 to 3, at most `end`) ending at `end`, as
     /// [`ClaimVector::merged`] would join them.
-    fn side(&self, len: usize) -> Side<'_> {
+    fn side(&mut self, len: usize) -> Side<'_> {
         let (c, e) = (self.claims, self.end);
         let last = c[e - 1].side();
         match len {
             1 => last,
             2 => {
+                self.join_pair(e);
                 let first = c[e - 2].side();
                 Side {
                     terms: &self.pair,
@@ -235,6 +276,11 @@ impl<'a> Runs<'a> {
                 }
             }
             _ => {
+                if self.triple_end != e {
+                    self.join_pair(e - 1);
+                    merge_terms(&self.pair, last.terms, &mut self.triple);
+                    self.triple_end = e;
+                }
                 let (first, second) = (c[e - 3].side(), c[e - 2].side());
                 Side {
                     terms: &self.triple,

@@ -201,6 +201,13 @@ fn stem_value_with(
     lang: Option<usize>,
     more: &[&str],
 ) -> Option<u8> {
+    // Stems of `key` at least `shortest` long sort between it and `key`:
+    // most words (no month, no ordinal) end here after one search.
+    let shortest = &key.as_bytes()[..key.len().saturating_sub(5)];
+    let from = table.partition_point(|s| s.0.as_bytes() < shortest);
+    if table.get(from).map_or(true, |s| s.0.as_str() > key) {
+        return None;
+    }
     (key.len().saturating_sub(5)..=key.len())
         .rev()
         .filter(|&n| {

@@ -145,6 +145,11 @@ pub fn same_entity(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // One word each, the common case (names against every word of the
+    // aligned claims): the (1, 1) rule below, without splitting.
+    if !a.contains(' ') && !b.contains(' ') {
+        return same_word(a, b) || tail(a, b) || tail(b, a);
+    }
     let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     let (short, long) = if wa.len() <= wb.len() {
         (wa, wb)
