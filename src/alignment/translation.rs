@@ -1,7 +1,7 @@
 //! Translation mode: the claims of two translations in the same order.
 //!
-//! A dynamic program in the manner of Gale–Church and hunalign picks 1-1,
-//! 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1, 2-3 and 3-2 links. Each link is scored
+//! A dynamic program in the manner of Gale–Church and hunalign picks links
+//! of up to four claims a side (1-1, 1-0, 0-1, 2-1, 2-2, 1-3, 2-3, 1-4 …). Each link is scored
 //! by how likely its shape is, how well the lengths agree (translations keep
 //! length in proportion), how alike the claims are (shared stems, names and
 //! numbers), and how many rare character trigrams they share beyond chance
@@ -21,7 +21,7 @@ const LENGTH_VARIANCE: f64 = 6.8;
 
 /// (claims of a, claims of b, log prior): how often each link shape occurs
 /// in translated text (after Gale & Church's estimates).
-const LINKS: [(usize, usize, f64); 8] = [
+const LINKS: [(usize, usize, f64); 10] = [
     (1, 1, -0.1165), // ln 0.89
     (2, 1, -3.9120), // ln 0.02: rarer than in Gale & Church's data, so a merge
     (1, 2, -3.9120), // cannot hide a claim one version leaves out
@@ -30,6 +30,8 @@ const LINKS: [(usize, usize, f64); 8] = [
     (3, 1, -5.2983), // ln 0.005
     (2, 3, -6.9078), // ln 0.001: lists and references split differently
     (3, 2, -6.9078),
+    (1, 4, -6.9078), // ln 0.001
+    (4, 1, -6.9078),
 ];
 /// Log prior of a claim with no counterpart. Gaps come in runs (a dropped
 /// paragraph, a block of captions), so a run costs more to open than to
@@ -117,10 +119,10 @@ pub fn align(
                 // may earn more for them than one claim pair, but less than
                 // the claims would as separate pairs.
                 let lexical = SIZE_FACTOR[di + dj] * LEXICAL_WEIGHT;
-                let (side_a, side_b) = (runs_a.side(di), runs_b.side(dj));
                 // Shared bits and stems are the costly parts: skipped where
                 // even the most they can be would not beat this cell's best.
-                let most = length_damping(side_a.chars, side_b.chars) + 1e-9;
+                let most =
+                    length_damping(run_chars(&a[i - di..i]), run_chars(&b[j - dj..j])) + 1e-9;
                 let mut known = prev + prior + fit.ln();
                 let current = best[cell + AFTER_LINK];
                 if known + lexical * most + COGNATE_WEIGHT * cognates.most(run_a, run_b) <= current
@@ -131,6 +133,13 @@ pub fn align(
                 if known + lexical * most <= current {
                     continue;
                 }
+                if di == MAX_RUN {
+                    runs_a.join_four();
+                }
+                if dj == MAX_RUN {
+                    runs_b.join_four();
+                }
+                let (side_a, side_b) = (runs_a.side(di), runs_b.side(dj));
                 let sim = similarity_of_terms(vocabulary, &side_a, &side_b);
                 let total = known + lexical * sim;
                 if total > best[cell + AFTER_LINK] {
@@ -171,9 +180,9 @@ pub fn align(
         let Some((step, _)) = at(i, j) else { break };
         let packed = from[step + state];
         let (di, dj, prev_state) = (
-            usize::from(packed & 3),
-            usize::from(packed >> 2 & 3),
-            usize::from(packed >> 4 & 3),
+            usize::from(packed & 7),
+            usize::from(packed >> 3 & 7),
+            usize::from(packed >> 6 & 3),
         );
         if di == 0 && dj == 0 {
             break; // unreachable: every corridor cell connects to (0, 0)
@@ -181,6 +190,8 @@ pub fn align(
         if di > 0 && dj > 0 {
             runs_a.end_at(i);
             runs_b.end_at(j);
+            runs_a.join_four();
+            runs_b.join_four();
             let sim = similarity_of_terms(vocabulary, &runs_a.side(di), &runs_b.side(dj));
             let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
             links.push(PairLink {
@@ -289,10 +300,10 @@ fn mix(code: u64) -> u32 {
     (code.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
-/// Runs of one to three claims as one sketch each, with their bits counted.
+/// Runs of one to four claims as one sketch each, with their bits counted.
 #[derive(Default)]
 struct SketchRuns {
-    /// Runs of 1, 2 and 3 claims ending at one place (for one row of the
+    /// Runs of 1 to 4 claims ending at one place (for one row of the
     /// search), or at every place in turn (`all`).
     runs: Vec<SketchRun>,
 }
@@ -307,9 +318,11 @@ impl SketchRuns {
     /// The runs ending at every claim, three per claim: each column of the
     /// search takes them many times.
     fn all(sketches: &[Sketch]) -> Self {
-        let mut runs = Vec::with_capacity(sketches.len() * 3);
+        let mut runs = Vec::with_capacity(sketches.len() * MAX_RUN);
         for end in 1..=sketches.len() {
-            runs.extend((1..=3).map(|len| SketchRun::of(&sketches[end.saturating_sub(len)..end])));
+            runs.extend(
+                (1..=MAX_RUN).map(|len| SketchRun::of(&sketches[end.saturating_sub(len)..end])),
+            );
         }
         SketchRuns { runs }
     }
@@ -318,14 +331,15 @@ impl SketchRuns {
     fn end_at(&mut self, sketches: &[Sketch], end: usize) {
         self.runs.clear();
         if end > 0 {
-            self.runs
-                .extend((1..=3).map(|len| SketchRun::of(&sketches[end.saturating_sub(len)..end])));
+            self.runs.extend(
+                (1..=MAX_RUN).map(|len| SketchRun::of(&sketches[end.saturating_sub(len)..end])),
+            );
         }
     }
 
     /// The run of `len` claims ending at `end` (of the runs made by `all`).
     fn get(&self, end: usize, len: usize) -> &SketchRun {
-        &self.runs[(end - 1) * 3 + len - 1]
+        &self.runs[(end - 1) * MAX_RUN + len - 1]
     }
 }
 
@@ -410,14 +424,17 @@ impl CognateModel {
     }
 }
 
-/// Rows of scores kept: a step goes back at most 3 rows.
-const ROWS: usize = 4;
+/// The most claims a link takes on one side.
+const MAX_RUN: usize = 4;
+
+/// Rows of scores kept: a step goes back at most `MAX_RUN` rows.
+const ROWS: usize = 5;
 
 fn pack(di: usize, dj: usize, prev_state: usize) -> u8 {
-    (di | dj << 2 | prev_state << 4) as u8
+    (di | dj << 3 | prev_state << 6) as u8
 }
 
-/// The runs of one to three consecutive claims that end at one place, their
+/// The runs of one to four consecutive claims that end at one place, their
 /// terms joined into buffers reused from place to place (a `ClaimVector` per
 /// run and document pair held several times the terms of both documents).
 struct Runs<'a> {
@@ -428,6 +445,9 @@ struct Runs<'a> {
     pair: Vec<Term>,
     before: Vec<Term>,
     triple: Vec<Term>,
+    /// Terms of claims `quad_end - 4..quad_end`.
+    quad: Vec<Term>,
+    quad_end: usize,
 }
 
 impl<'a> Runs<'a> {
@@ -438,6 +458,8 @@ impl<'a> Runs<'a> {
             pair: Vec::new(),
             before: Vec::new(),
             triple: Vec::new(),
+            quad: Vec::new(),
+            quad_end: usize::MAX,
         }
     }
 
@@ -463,7 +485,18 @@ impl<'a> Runs<'a> {
         self.end = end;
     }
 
-    /// The run of `len` claims (1 to 3, at most `end`) ending at `end`, as
+    /// Joins the run of four claims ending at `end` (at least 4), which
+    /// few links take: only when one asks for it.
+    fn join_four(&mut self) {
+        if self.quad_end != self.end && self.end >= 4 && self.end <= self.claims.len() {
+            let first = self.claims[self.end - 4].side();
+            merge_terms(first.terms, &self.triple, &mut self.quad);
+            self.quad_end = self.end;
+        }
+    }
+
+    /// The run of `len` claims (1 to 4, at most `end`; 4 after
+    /// [`Runs::join_four`]) ending at `end`, as
     /// [`ClaimVector::merged`] would join them.
     fn side(&self, len: usize) -> Side<'_> {
         let (c, e) = (self.claims, self.end);
@@ -479,13 +512,29 @@ impl<'a> Runs<'a> {
                     stems: first.stems.union(last.stems),
                 }
             }
-            _ => {
+            3 => {
                 let (first, second) = (c[e - 3].side(), c[e - 2].side());
                 Side {
                     terms: &self.triple,
                     words_total: first.words_total + second.words_total + last.words_total,
                     chars: first.chars + second.chars + 1 + last.chars + 1,
                     stems: first.stems.union(second.stems).union(last.stems),
+                }
+            }
+            _ => {
+                let (zeroth, first, second) = (c[e - 4].side(), c[e - 3].side(), c[e - 2].side());
+                Side {
+                    terms: &self.quad,
+                    words_total: zeroth.words_total
+                        + first.words_total
+                        + second.words_total
+                        + last.words_total,
+                    chars: zeroth.chars + first.chars + second.chars + last.chars + 3,
+                    stems: zeroth
+                        .stems
+                        .union(first.stems)
+                        .union(second.stems)
+                        .union(last.stems),
                 }
             }
         }
@@ -617,6 +666,14 @@ fn best_state(best: &[f64], base: usize) -> (usize, f64) {
             acc
         }
     })
+}
+
+/// Characters of a run of claims joined as [`Runs::side`] joins them.
+fn run_chars(run: &[ClaimVector]) -> usize {
+    run.iter()
+        .map(|c| c.chars + 1)
+        .sum::<usize>()
+        .saturating_sub(1)
 }
 
 /// The most [`similarity_of_terms`] can be for sides of these lengths:
