@@ -234,12 +234,13 @@ pub type Sketch = [u64; SKETCH_WORDS];
 /// signal (common endings and short words).
 const COMMON_GRAM_SHARE: f64 = 0.03;
 
-/// Sketches of every claim of a document: of its rare grams only (those in
-/// few of the document's claims, counted by a 16-bit hash), so that the bits
-/// stay sparse and a shared bit is seldom chance.
+/// Sketches of every claim of a document: of its rare grams only (those
+/// that occur few times in the document, counted by a 16-bit hash), so that
+/// the bits stay sparse and a shared bit is seldom chance.
 pub fn sketches(doc: &crate::claims::AnalysedDocument) -> Vec<Sketch> {
     let mut key = String::new();
-    // (claim, gram hash) of every gram, claims in order.
+    // The hash of every gram, claims in order; `ends` says where each
+    // claim's grams end.
     let mut grams: Vec<u32> = Vec::new();
     let mut ends: Vec<usize> = Vec::with_capacity(doc.claims.len());
     for claim in &doc.claims {
