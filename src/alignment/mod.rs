@@ -76,6 +76,10 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
         Mode::Auto => decide_mode(&grams, &side, &vectors, &pairs),
         chosen => (chosen, Vec::new()),
     };
+    let sketches: Vec<Vec<translation::Sketch>> = match mode {
+        Mode::News => Vec::new(),
+        _ => docs.iter().map(translation::sketches).collect(),
+    };
     let mut links = Vec::new();
     for (p, &(x, y)) in pairs.iter().enumerate() {
         let pair = match mode {
@@ -83,7 +87,7 @@ pub fn align(docs: &[AnalysedDocument], mode: Mode) -> Alignment {
                 Some(made) => std::mem::take(made),
                 None => news::align(&grams, side(x), side(y)),
             },
-            _ => translation::align(&vectors[x], &vectors[y]),
+            _ => translation::align(&vectors[x], &vectors[y], &sketches[x], &sketches[y]),
         };
         links.extend(pair.into_iter().map(|l| Link {
             doc_a: x,

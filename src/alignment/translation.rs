@@ -1,15 +1,15 @@
 //! Translation mode: the claims of two translations in the same order.
 //!
-//! A dynamic program in the manner of Gale–Church and hunalign picks 1-1,
-//! 1-0, 0-1, 2-1, 1-2 and 2-2 links. Each link is scored by how likely its
-//! shape is, how well the lengths agree (translations keep length in
-//! proportion), and how alike the claims are (shared stems, names and
-//! numbers). The search stays in a band around the diagonal, so its cost
-//! grows linearly with the text.
+//! A dynamic program in the manner of Gale–Church and hunalign picks links
+//! of up to four claims a side (1-1, 1-0, 0-1, 2-1, 2-2, 1-3, 2-3, 1-4 …). Each link is scored
+//! by how likely its shape is, how well the lengths agree (translations keep
+//! length in proportion), how alike the claims are (shared stems, names and
+//! numbers), and how many rare character trigrams they share beyond chance
+//! (cognates, names, numbers, punctuation), from fixed-size sketches. The
+//! search stays in a band around the diagonal, so its cost grows linearly
+//! with the text.
 
-use super::similarity::{
-    length_prior, merge_terms, similarity, similarity_of_terms, ClaimVector, Side, Term,
-};
+use super::similarity::{merge_terms, similarity, similarity_of_terms, ClaimVector, Side, Term};
 use super::PairLink;
 
 /// How much similarity counts against the length model: a claim pair with
@@ -21,13 +21,17 @@ const LENGTH_VARIANCE: f64 = 6.8;
 
 /// (claims of a, claims of b, log prior): how often each link shape occurs
 /// in translated text (after Gale & Church's estimates).
-const LINKS: [(usize, usize, f64); 6] = [
+const LINKS: [(usize, usize, f64); 10] = [
     (1, 1, -0.1165), // ln 0.89
     (2, 1, -3.9120), // ln 0.02: rarer than in Gale & Church's data, so a merge
     (1, 2, -3.9120), // cannot hide a claim one version leaves out
     (2, 2, -4.5099), // ln 0.011
     (1, 3, -5.2983), // ln 0.005: headings and captions split off
     (3, 1, -5.2983), // ln 0.005
+    (2, 3, -6.9078), // ln 0.001: lists and references split differently
+    (3, 2, -6.9078),
+    (1, 4, -6.9078), // ln 0.001
+    (4, 1, -6.9078),
 ];
 /// Log prior of a claim with no counterpart. Gaps come in runs (a dropped
 /// paragraph, a block of captions), so a run costs more to open than to
@@ -44,19 +48,29 @@ const AFTER_LINK: usize = 0;
 const GAP_IN_A: usize = 1;
 const GAP_IN_B: usize = 2;
 
-/// Claims on either side of the expected path that the search considers.
-const CORRIDOR_HALF_WIDTH: usize = 15;
+/// Claims on either side of the expected path that the search considers:
+/// the path runs through the anchors, so 10 finds the same links as 15 on
+/// Text+Berg and FLORES, in two thirds of the cells.
+const CORRIDOR_HALF_WIDTH: usize = 10;
 /// Candidate pairs this alike anchor the expected path.
 const ANCHOR_SIMILARITY: f64 = 0.25;
 
 /// Aligns two documents' claims monotonically.
-pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
+pub fn align(
+    a: &[ClaimVector],
+    b: &[ClaimVector],
+    sketch_a: &[Sketch],
+    sketch_b: &[Sketch],
+) -> Vec<PairLink> {
     let (n, m) = (a.len(), b.len());
-    if n == 0 || m == 0 {
+    if n == 0 || m == 0 || sketch_a.len() != n || sketch_b.len() != m {
         return Vec::new();
     }
     let path = anchor_path(a, b);
     let lengths = LengthModel::new(a, b, &path);
+    let cognates = CognateModel::new(sketch_a, sketch_b);
+    let mut sketch_runs_a = SketchRuns::default();
+    let sketch_runs_b = SketchRuns::all(sketch_b);
     let vocabulary = a[0].vocabulary();
     let mut runs_a = Runs::new(a);
     let mut runs_b = Runs::new(b);
@@ -80,6 +94,7 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
             best[row + AFTER_LINK] = 0.0;
         }
         runs_a.end_at(i);
+        sketch_runs_a.end_at(sketch_a, i);
         for j in cells.columns(i) {
             if (i, j) == (0, 0) {
                 continue;
@@ -101,16 +116,30 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
                     continue;
                 }
                 let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
-                let before_sim = prev + prior + fit.ln();
-                // Similarity never exceeds the length prior (a share of the
-                // weight, times the prior): a link that could not win even
-                // so is not scored, which is most of them off the path.
-                let most = length_prior(runs_a.chars(di), runs_b.chars(dj)) + SIMILARITY_SLACK;
-                if before_sim + LEXICAL_WEIGHT * most < best[cell + AFTER_LINK] {
+                let (run_a, run_b) = (&sketch_runs_a.runs[di - 1], sketch_runs_b.get(j, dj));
+                // Stems rarely match by chance, so a link of several claims
+                // may earn more for them than one claim pair, but less than
+                // the claims would as separate pairs.
+                let lexical = SIZE_FACTOR[di + dj] * LEXICAL_WEIGHT;
+                // Shared bits and stems are the costly parts: skipped where
+                // even the most they can be would not beat this cell's best.
+                let most =
+                    length_damping(run_chars(&a[i - di..i]), run_chars(&b[j - dj..j])) + 1e-9;
+                let mut known = prev + prior + fit.ln();
+                let current = best[cell + AFTER_LINK];
+                if known + lexical * most + COGNATE_WEIGHT * cognates.most(run_a, run_b) <= current
+                {
                     continue;
                 }
-                let sim = similarity_of_terms(vocabulary, &runs_a.side(di), &runs_b.side(dj));
-                let total = before_sim + LEXICAL_WEIGHT * sim;
+                known += COGNATE_WEIGHT * cognates.credit(run_a, run_b);
+                if known + lexical * most <= current {
+                    continue;
+                }
+                runs_a.join(di);
+                runs_b.join(dj);
+                let (side_a, side_b) = (runs_a.side(di), runs_b.side(dj));
+                let sim = similarity_of_terms(vocabulary, &side_a, &side_b);
+                let total = known + lexical * sim;
                 if total > best[cell + AFTER_LINK] {
                     best[cell + AFTER_LINK] = total;
                     from[step + AFTER_LINK] = pack(di, dj, prev_state);
@@ -149,9 +178,9 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         let Some((step, _)) = at(i, j) else { break };
         let packed = from[step + state];
         let (di, dj, prev_state) = (
-            usize::from(packed & 3),
-            usize::from(packed >> 2 & 3),
-            usize::from(packed >> 4 & 3),
+            usize::from(packed & 7),
+            usize::from(packed >> 3 & 7),
+            usize::from(packed >> 6 & 3),
         );
         if di == 0 && dj == 0 {
             break; // unreachable: every corridor cell connects to (0, 0)
@@ -159,6 +188,8 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
         if di > 0 && dj > 0 {
             runs_a.end_at(i);
             runs_b.end_at(j);
+            runs_a.join(di);
+            runs_b.join(dj);
             let sim = similarity_of_terms(vocabulary, &runs_a.side(di), &runs_b.side(dj));
             let fit = lengths.fit(&a[i - di..i], &b[j - dj..j]);
             links.push(PairLink {
@@ -175,35 +206,248 @@ pub fn align(a: &[ClaimVector], b: &[ClaimVector]) -> Vec<PairLink> {
     links
 }
 
-/// Rounding allowance on the bound of a link's similarity: a run's word
-/// weight is summed in another order than its matched weight.
-const SIMILARITY_SLACK: f64 = 1e-9;
+/// sqrt((claims of both sides) / 2), by claims of both sides.
+const SIZE_FACTOR: [f64; 6] = [
+    0.0,
+    std::f64::consts::FRAC_1_SQRT_2,
+    1.0,
+    1.224_744_9,
+    std::f64::consts::SQRT_2,
+    1.581_138_8,
+];
 
-/// Rows of scores kept: a step goes back at most 3 rows.
-const ROWS: usize = 4;
+/// How much shared grams count, per claim's worth of sketch bits shared
+/// beyond chance.
+const COGNATE_WEIGHT: f64 = 20.0;
 
-fn pack(di: usize, dj: usize, prev_state: usize) -> u8 {
-    (di | dj << 2 | prev_state << 4) as u8
+/// 64-bit words of a claim's gram sketch.
+const SKETCH_WORDS: usize = 16;
+const SKETCH_BITS: u32 = (SKETCH_WORDS * 64) as u32;
+
+/// A claim's character trigrams (of folded words, ends marked) and marks of
+/// punctuation that translations keep, hashed into a fixed set of bits:
+/// joining claims is an OR and comparing them an AND and a popcount, cheap
+/// enough for every cell of the search (sorted gram lists cost 10×).
+pub type Sketch = [u64; SKETCH_WORDS];
+
+/// A gram in more than this share of a document's claims carries no
+/// signal (common endings and short words).
+const COMMON_GRAM_SHARE: f64 = 0.03;
+
+/// Sketches of every claim of a document: of its rare grams only (those
+/// that occur few times in the document, counted by a 16-bit hash), so that
+/// the bits stay sparse and a shared bit is seldom chance.
+pub fn sketches(doc: &crate::claims::AnalysedDocument) -> Vec<Sketch> {
+    let mut key = String::new();
+    // The hash of every gram, claims in order; `ends` says where each
+    // claim's grams end.
+    let mut grams: Vec<u32> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(doc.claims.len());
+    for claim in &doc.claims {
+        for word in &claim.words {
+            key.clear();
+            crate::text::normalize::fold_word_into(
+                doc.source.text.get(word.start..word.end).unwrap_or(""),
+                &mut key,
+            );
+            // Trigrams of chars as a rolling 3 × 21-bit code.
+            let mut code: u64 = u64::from('^');
+            let mut seen = 1;
+            for c in key.chars().chain(core::iter::once('$')) {
+                code = (code << 21 | u64::from(c)) & ((1 << 63) - 1);
+                seen += 1;
+                if seen >= 3 {
+                    grams.push(mix(code));
+                }
+            }
+        }
+        for ch in doc.claim_text(claim).chars() {
+            let mark = match ch {
+                '«' | '»' | '"' | '„' | '“' | '”' => '"',
+                '?' | '!' | ':' | ';' | '(' | ')' | '[' | ']' | '/' | '%' => ch,
+                _ => continue,
+            };
+            grams.push(mix(u64::from(mark) | 1 << 63));
+        }
+        ends.push(grams.len());
+    }
+    let mut counts = vec![0u16; 1 << 16];
+    for &g in &grams {
+        let c = &mut counts[(g & 0xffff) as usize];
+        *c = c.saturating_add(1);
+    }
+    let common = ((doc.claims.len() as f64 * COMMON_GRAM_SHARE) as u16).max(3);
+    let mut from = 0;
+    ends.iter()
+        .map(|&to| {
+            let mut sketch = [0u64; SKETCH_WORDS];
+            for &g in &grams[from..to] {
+                if counts[(g & 0xffff) as usize] <= common {
+                    let bit = g >> (32 - SKETCH_BITS.trailing_zeros());
+                    sketch[(bit / 64) as usize] |= 1 << (bit % 64);
+                }
+            }
+            from = to;
+            sketch
+        })
+        .collect()
 }
 
-/// The runs of one to three consecutive claims that end at one place, their
+/// A gram's 32-bit hash: the high half of a multiplicative hash, whose
+/// bits all depend on every bit of the gram.
+fn mix(code: u64) -> u32 {
+    (code.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+}
+
+/// Runs of one to four claims as one sketch each, with their bits counted.
+#[derive(Default)]
+struct SketchRuns {
+    /// Runs of 1 to 4 claims ending at one place (for one row of the
+    /// search), or at every place in turn (`all`).
+    runs: Vec<SketchRun>,
+}
+
+#[derive(Default, Clone)]
+struct SketchRun {
+    sketch: Sketch,
+    ones: u32,
+}
+
+impl SketchRuns {
+    /// The runs ending at every claim, three per claim: each column of the
+    /// search takes them many times.
+    fn all(sketches: &[Sketch]) -> Self {
+        let mut runs = Vec::with_capacity(sketches.len() * MAX_RUN);
+        for end in 1..=sketches.len() {
+            runs.extend(
+                (1..=MAX_RUN).map(|len| SketchRun::of(&sketches[end.saturating_sub(len)..end])),
+            );
+        }
+        SketchRuns { runs }
+    }
+
+    /// Sets the runs to those ending at `end` (none at 0).
+    fn end_at(&mut self, sketches: &[Sketch], end: usize) {
+        self.runs.clear();
+        if end > 0 {
+            self.runs.extend(
+                (1..=MAX_RUN).map(|len| SketchRun::of(&sketches[end.saturating_sub(len)..end])),
+            );
+        }
+    }
+
+    /// The run of `len` claims ending at `end` (of the runs made by `all`).
+    fn get(&self, end: usize, len: usize) -> &SketchRun {
+        &self.runs[(end - 1) * MAX_RUN + len - 1]
+    }
+}
+
+impl SketchRun {
+    fn of(run: &[Sketch]) -> Self {
+        let mut sketch = [0u64; SKETCH_WORDS];
+        for one in run {
+            for (o, w) in sketch.iter_mut().zip(one) {
+                *o |= w;
+            }
+        }
+        SketchRun {
+            ones: sketch.iter().map(|w| w.count_ones()).sum(),
+            sketch,
+        }
+    }
+}
+
+fn shared_bits(x: &Sketch, y: &Sketch) -> u32 {
+    x.iter().zip(y).map(|(a, b)| (a & b).count_ones()).sum()
+}
+
+/// Credit for the bits a link's two sides share, beyond what two unrelated
+/// runs of claims of that size share by chance. Subtracting the chance part
+/// (which grows with the product of the sides' bits) keeps a merge from
+/// earning credit for unrelated claims: joining claims pays only where
+/// content crosses between them.
+struct CognateModel {
+    /// Shared bits per unit of the product of both sides' bits, in pairs
+    /// that are not translations of each other.
+    chance: f64,
+    /// Mean bits of a claim: credit is counted in claims.
+    scale: f64,
+}
+
+/// Claims this far from their expected counterpart are taken as unrelated.
+const CHANCE_DISTANCE: usize = 2;
+
+impl CognateModel {
+    /// The chance rate comes from the documents themselves: each claim of
+    /// `a` against the claim of `b` half the text away from its expected
+    /// counterpart.
+    fn new(a: &[Sketch], b: &[Sketch]) -> Self {
+        let (n, m) = (a.len(), b.len());
+        let (mut shared, mut product) = (0.0, 0.0);
+        for (i, x) in a.iter().enumerate() {
+            let expected = i * m / n.max(1);
+            let j = (expected + m / 2) % m.max(1);
+            if expected.abs_diff(j) < CHANCE_DISTANCE {
+                continue;
+            }
+            let (x, y) = (
+                SketchRun::of(std::slice::from_ref(x)),
+                SketchRun::of(&b[j..=j]),
+            );
+            shared += f64::from(shared_bits(&x.sketch, &y.sketch));
+            product += f64::from(x.ones) * f64::from(y.ones);
+        }
+        let totals: f64 = a
+            .iter()
+            .chain(b)
+            .map(|s| f64::from(SketchRun::of(std::slice::from_ref(s)).ones))
+            .sum();
+        CognateModel {
+            chance: if product > 0.0 { shared / product } else { 0.0 },
+            scale: (totals / (n + m).max(1) as f64).max(1.0),
+        }
+    }
+
+    fn credit(&self, x: &SketchRun, y: &SketchRun) -> f64 {
+        self.credit_for(shared_bits(&x.sketch, &y.sketch), x, y)
+    }
+
+    /// The most [`CognateModel::credit`] can be: all bits of the smaller side shared.
+    fn most(&self, x: &SketchRun, y: &SketchRun) -> f64 {
+        self.credit_for(x.ones.min(y.ones), x, y) + 1e-9
+    }
+
+    fn credit_for(&self, shared: u32, x: &SketchRun, y: &SketchRun) -> f64 {
+        let expected = self.chance * f64::from(x.ones) * f64::from(y.ones);
+        (f64::from(shared) - expected) / self.scale
+    }
+}
+
+/// The most claims a link takes on one side.
+const MAX_RUN: usize = 4;
+
+/// Rows of scores kept: a step goes back at most `MAX_RUN` rows.
+const ROWS: usize = 5;
+
+fn pack(di: usize, dj: usize, prev_state: usize) -> u8 {
+    (di | dj << 3 | prev_state << 6) as u8
+}
+
+/// The runs of one to four consecutive claims that end at one place, their
 /// terms joined into buffers reused from place to place (a `ClaimVector` per
 /// run and document pair held several times the terms of both documents).
-/// Runs are joined only when a link is scored: most links are ruled out by
-/// their lengths alone (see [`Runs::chars`]).
 struct Runs<'a> {
     claims: &'a [ClaimVector],
     /// Where the runs end (exclusive); `usize::MAX` before the first.
     end: usize,
-    /// Terms of two claims, `pair` those of `pair_end - 2..pair_end`, and
-    /// `before` those of `before_end - 2..before_end` (`usize::MAX`: none).
-    pair: Vec<Term>,
-    pair_end: usize,
+    /// Terms of claims `end - 2..end`, `end - 3..end - 1`, `end - 3..end`
+    /// and `end - 4..end`, each with the end it was joined for: most links
+    /// are ruled out before their terms are needed, so runs are joined
+    /// only when asked for.
+    pair: (Vec<Term>, usize),
     before: Vec<Term>,
-    before_end: usize,
-    /// Terms of `triple_end - 3..triple_end`.
-    triple: Vec<Term>,
-    triple_end: usize,
+    triple: (Vec<Term>, usize),
+    quad: (Vec<Term>, usize),
 }
 
 impl<'a> Runs<'a> {
@@ -211,82 +455,90 @@ impl<'a> Runs<'a> {
         Runs {
             claims,
             end: usize::MAX,
-            pair: Vec::new(),
-            pair_end: usize::MAX,
+            pair: (Vec::new(), usize::MAX),
             before: Vec::new(),
-            before_end: usize::MAX,
-            triple: Vec::new(),
-            triple_end: usize::MAX,
+            triple: (Vec::new(), usize::MAX),
+            quad: (Vec::new(), usize::MAX),
         }
     }
 
-    /// Moves to the runs ending at `end`.
+    /// Moves the runs' end to `end` (at most the number of claims).
     fn end_at(&mut self, end: usize) {
         if end <= self.claims.len() {
             self.end = end;
         }
     }
 
-    /// Characters of the run of `len` claims ending at `end`, as
-    /// [`ClaimVector::merged`] counts them.
-    fn chars(&self, len: usize) -> usize {
-        let c = &self.claims[self.end - len..self.end];
-        c.iter().map(|v| v.chars).sum::<usize>() + len - 1
-    }
-
-    /// Puts the terms of claims `end - 2..end` into `pair`; moving on by
-    /// one claim, the pair before is kept for the run of three.
-    fn join_pair(&mut self, end: usize) {
-        if self.pair_end == end {
+    /// Joins the run of `len` claims ending at `end` (at least `len`),
+    /// unless it is joined already.
+    fn join(&mut self, len: usize) {
+        let (c, end) = (self.claims, self.end);
+        if len < 2 || end < len || end > c.len() {
             return;
         }
-        if self.before_end == end {
-            std::mem::swap(&mut self.pair, &mut self.before);
-            std::mem::swap(&mut self.pair_end, &mut self.before_end);
-            return;
+        if len == 2 && self.pair.1 != end {
+            merge_terms(
+                c[end - 2].side().terms,
+                c[end - 1].side().terms,
+                &mut self.pair.0,
+            );
+            self.pair.1 = end;
         }
-        if self.pair_end != usize::MAX {
-            std::mem::swap(&mut self.pair, &mut self.before);
-            std::mem::swap(&mut self.pair_end, &mut self.before_end);
+        if len >= 3 && self.triple.1 != end {
+            merge_terms(
+                c[end - 3].side().terms,
+                c[end - 2].side().terms,
+                &mut self.before,
+            );
+            merge_terms(&self.before, c[end - 1].side().terms, &mut self.triple.0);
+            self.triple.1 = end;
         }
-        let c = self.claims;
-        merge_terms(
-            c[end - 2].side().terms,
-            c[end - 1].side().terms,
-            &mut self.pair,
-        );
-        self.pair_end = end;
+        if len == 4 && self.quad.1 != end {
+            merge_terms(c[end - 4].side().terms, &self.triple.0, &mut self.quad.0);
+            self.quad.1 = end;
+        }
     }
 
-    /// The run of `len` claims (1 to 3, at most `end`) ending at `end`, as
+    /// The run of `len` claims (1 to 4, at most `end`, joined by
+    /// [`Runs::join`]) ending at `end`, as
     /// [`ClaimVector::merged`] would join them.
-    fn side(&mut self, len: usize) -> Side<'_> {
+    fn side(&self, len: usize) -> Side<'_> {
         let (c, e) = (self.claims, self.end);
         let last = c[e - 1].side();
         match len {
             1 => last,
             2 => {
-                self.join_pair(e);
                 let first = c[e - 2].side();
                 Side {
-                    terms: &self.pair,
+                    terms: &self.pair.0,
                     words_total: first.words_total + last.words_total,
                     chars: first.chars + last.chars + 1,
                     stems: first.stems.union(last.stems),
                 }
             }
-            _ => {
-                if self.triple_end != e {
-                    self.join_pair(e - 1);
-                    merge_terms(&self.pair, last.terms, &mut self.triple);
-                    self.triple_end = e;
-                }
+            3 => {
                 let (first, second) = (c[e - 3].side(), c[e - 2].side());
                 Side {
-                    terms: &self.triple,
+                    terms: &self.triple.0,
                     words_total: first.words_total + second.words_total + last.words_total,
                     chars: first.chars + second.chars + 1 + last.chars + 1,
                     stems: first.stems.union(second.stems).union(last.stems),
+                }
+            }
+            _ => {
+                let (zeroth, first, second) = (c[e - 4].side(), c[e - 3].side(), c[e - 2].side());
+                Side {
+                    terms: &self.quad.0,
+                    words_total: zeroth.words_total
+                        + first.words_total
+                        + second.words_total
+                        + last.words_total,
+                    chars: zeroth.chars + first.chars + second.chars + last.chars + 3,
+                    stems: zeroth
+                        .stems
+                        .union(first.stems)
+                        .union(second.stems)
+                        .union(last.stems),
                 }
             }
         }
@@ -418,6 +670,21 @@ fn best_state(best: &[f64], base: usize) -> (usize, f64) {
             acc
         }
     })
+}
+
+/// Characters of a run of claims joined as [`Runs::side`] joins them.
+fn run_chars(run: &[ClaimVector]) -> usize {
+    run.iter()
+        .map(|c| c.chars + 1)
+        .sum::<usize>()
+        .saturating_sub(1)
+}
+
+/// The most [`similarity_of_terms`] can be for sides of these lengths:
+/// its overlap is at most 1, damped by the fourth root of the lengths' ratio.
+fn length_damping(a: usize, b: usize) -> f64 {
+    let (short, long) = (a.min(b).max(1) as f64, a.max(b).max(1) as f64);
+    (short / long).sqrt().sqrt()
 }
 
 /// A link's confidence in [0, 1]: half from the words, half from the lengths.
