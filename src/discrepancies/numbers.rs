@@ -533,7 +533,15 @@ fn pair_numbers(
                 same: bool| {
         let mut i = 0;
         while i < left.len() {
-            if let Some(j) = right.iter().position(|&r| fits(&slots[left[i]], &slots[r])) {
+            // Of equal fits, the one at the nearest place in its version:
+            // "1977" then "1977–1981" against "1977" and "1977 to 1981".
+            let fit = right
+                .iter()
+                .enumerate()
+                .filter(|&(_, &r)| fits(&slots[left[i]], &slots[r]))
+                .min_by_key(|&(_, &r)| rank_l[left[i]].abs_diff(rank_r[r]))
+                .map(|(j, _)| j);
+            if let Some(j) = fit {
                 pairs.push((left[i], right[j], same));
                 left.remove(i);
                 right.remove(j);
@@ -745,7 +753,9 @@ fn same_value(a: &Measure, b: &Measure, tolerance: f64, mode: Mode) -> bool {
             },
         ) => {
             use Qualifier::*;
-            let approximate = qx == Approximately || qy == Approximately;
+            // "about 1100" as a year is still that year.
+            let years = year_like(a) && year_like(b);
+            let approximate = (qx == Approximately || qy == Approximately) && !years;
             let tolerance = if approximate {
                 tolerance.max(APPROXIMATE)
             } else {
@@ -1084,6 +1094,19 @@ mod tests {
             "Ovaj stil nastao je u 16. stoljeću.",
         );
         assert_eq!(n.len(), 1, "{n:?}");
+    }
+
+    #[test]
+    fn equal_years_pair_at_their_own_places() {
+        let d = found(
+            DiscrepancyKind::Date,
+            "Wybory odbyły się w 1976 roku, a urząd pełnił w latach 1977–1981.",
+            "Izbori su bili 1977. godine, a dužnost je obavljao od 1977. do 1981. godine.",
+        );
+        assert!(
+            d.iter().any(|m| m.contains("1976") && m.contains("1977")),
+            "{d:?}"
+        );
     }
 
     #[test]
