@@ -34,6 +34,14 @@ enum Measure {
     Date(DateValue),
     /// In days, so "2 weeks" meets "14 days".
     Duration(f64, DurationUnit, f64),
+    /// Numbers joined by colons ("22:08", "4:41:30"): a time of day or a
+    /// race time, which extraction reads as separate numbers. `key` folds its
+    /// digit runs, hours on a 12-hour dial, so "22:08" meets "10:08 p.m." and
+    /// "4:41:30" meets "4:41.30"; `minutes` of the first time orders it.
+    Clock {
+        key: u64,
+        minutes: f64,
+    },
 }
 
 impl Measure {
@@ -97,14 +105,26 @@ impl Measure {
                 relative: true,
                 ..
             } => value,
-            Measure::Date(d) => f64::from(d.day?),
+            // A day given alone, or the year of a month ("w roku 2005" / "im August 2005").
+            Measure::Date(d) if plain.fract() == 0.0 && (1.0..=31.0).contains(&plain) => {
+                f64::from(d.day?)
+            }
+            // A date with a day meets its day: "17" and "1939" against
+            // "18 September 1939" is a changed day, not an agreeing year.
+            Measure::Date(d) if plain.fract() == 0.0 && plain >= 100.0 && d.day.is_none() => {
+                f64::from(d.year?)
+            }
+            // "10:00" / "o 10 ranku": a time on the hour and its hour.
+            Measure::Clock { minutes, .. }
+                if minutes >= 0.0
+                    && minutes % 60.0 == 0.0
+                    && plain.fract() == 0.0
+                    && plain <= 24.0 =>
+            {
+                return Some((plain % 12.0, minutes / 60.0));
+            }
             _ => return None,
         };
-        if matches!(other, Measure::Date(_))
-            && !(plain.fract() == 0.0 && (1.0..=31.0).contains(&plain))
-        {
-            return None;
-        }
         Some((plain, of_other))
     }
 
@@ -124,7 +144,8 @@ impl Measure {
                 },
             ) => p == q && r == s,
             (Measure::Date(_), Measure::Date(_))
-            | (Measure::Duration(..), Measure::Duration(..)) => true,
+            | (Measure::Duration(..), Measure::Duration(..))
+            | (Measure::Clock { .. }, Measure::Clock { .. }) => true,
             _ => false,
         }
     }
@@ -148,6 +169,8 @@ impl Measure {
             Measure::Duration(amount, unit, _) => {
                 format!("{} {}s", format_value(amount, false), unit.name())
             }
+            // Labelled by its own text (see `describe`).
+            Measure::Clock { .. } => String::new(),
         }
     }
 
@@ -161,6 +184,7 @@ impl Measure {
                     + i32::from(d.day.unwrap_or(0)),
             ),
             Measure::Duration(_, _, days) => days,
+            Measure::Clock { minutes, .. } => minutes,
         }
     }
 }
@@ -181,7 +205,10 @@ fn days_per(unit: DurationUnit) -> f64 {
 struct Slot<'a> {
     doc: usize,
     claim: usize,
+    /// The first fact of the span (a clock spans several).
     fact: &'a Fact,
+    start: usize,
+    end: usize,
     measure: Measure,
     /// A small number in words ("cztery", "two"): often an idiom ("w cztery
     /// oczy", one-on-one) that translations drop, so it only pairs by value
@@ -201,20 +228,18 @@ pub fn detect(
         .enumerate()
         .flat_map(|(doc, claims)| {
             claims.iter().flat_map(move |&claim| {
-                docs[doc].claims[claim]
-                    .facts
-                    .iter()
-                    .filter_map(move |fact| {
-                        Measure::of(fact).map(|measure| Slot {
-                            doc,
-                            claim,
-                            fact,
-                            measure,
-                            idiom_prone: small_in_words(
-                                &docs[doc].source.text[fact.start..],
-                                &measure,
-                            ),
-                        })
+                measures(&docs[doc].source.text, &docs[doc].claims[claim].facts)
+                    .into_iter()
+                    .map(move |(fact, start, end, measure)| Slot {
+                        doc,
+                        claim,
+                        fact,
+                        start,
+                        end,
+                        measure,
+                        // A Roman century ("X w.") is no idiom.
+                        idiom_prone: fact.kind != FactKind::Entity
+                            && small_in_words(&docs[doc].source.text[start..], &measure),
                     })
             })
         })
@@ -259,6 +284,230 @@ pub fn detect(
         .collect()
 }
 
+/// The measures of a claim's facts with their spans; numbers joined by
+/// colons become one clock.
+fn measures<'a>(text: &str, facts: &'a [Fact]) -> Vec<(&'a Fact, usize, usize, Measure)> {
+    let mut out = Vec::new();
+    let centuries = roman_centuries(text, facts);
+    let mut i = 0;
+    while i < facts.len() {
+        let fact = &facts[i];
+        i += 1;
+        if let Some(&(_, n)) = centuries.iter().find(|c| c.0 == i - 1) {
+            out.push((fact, fact.start, fact.end, plain_amount(n)));
+            continue;
+        }
+        let Some(measure) = Measure::of(fact) else {
+            continue;
+        };
+        // Later facts that start right after a colon that follows this one.
+        let mut end = digits_end(text, fact.start, fact.end);
+        let mut last = i;
+        while last < facts.len()
+            && text[end..].starts_with(':')
+            && facts[last].start == end + 1
+            && text[end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            end = digits_end(text, facts[last].start, facts[last].end);
+            last += 1;
+        }
+        let joined = &text[fact.start..end];
+        let numeric = matches!(fact.kind, FactKind::Number | FactKind::Duration);
+        if last > i && numeric && time_like(joined) {
+            out.push((fact, fact.start, end, clock(joined)));
+            i = last;
+        } else if numeric && dotted_time(joined, &measure) {
+            out.push((fact, fact.start, end, clock(joined)));
+        } else if let Some((first, second)) = dotted_range(text, fact) {
+            // "6.30 do 7.30": two times read as one range of decimals.
+            out.push((fact, first.0, first.1, clock(&text[first.0..first.1])));
+            out.push((fact, second.0, second.1, clock(&text[second.0..second.1])));
+        } else {
+            out.push((fact, fact.start, fact.end, measure));
+        }
+    }
+    out
+}
+
+/// Words (lowercase beginnings) that name a century after its number:
+/// "XV wieku", "XIX века", "XII столітті", "XIV в.", "XVIII. století".
+const CENTURY_WORDS: &[&str] = &[
+    "wiek",
+    "w.",
+    "век",
+    "в.",
+    "вв.",
+    "ст.",
+    "столі",
+    "столе",
+    "stol",
+    "jahrh",
+    "cent",
+];
+/// Bytes between Roman numerals that share one century word ("X–XI",
+/// "XI, XII i XIII wiek", "X–XI oraz w XIV wieku").
+const ROMAN_LIST_GAP: usize = 8;
+
+/// Names read as Roman numerals of centuries: (fact index, number). The
+/// century word follows the last of a list; a king's "Ludwik XVI" has none.
+fn roman_centuries(text: &str, facts: &[Fact]) -> Vec<(usize, f64)> {
+    let mut out: Vec<(usize, f64)> = Vec::new();
+    let mut next_start: Option<usize> = None;
+    for (k, fact) in facts.iter().enumerate().rev() {
+        let Some(n) = roman(text[fact.start..fact.end].trim_end_matches('.')) else {
+            continue;
+        };
+        let after = text[fact.end..].trim_start_matches('.').trim_start();
+        let word: String = after.split_whitespace().next().unwrap_or("").to_lowercase();
+        let named = CENTURY_WORDS.iter().any(|w| word.starts_with(w));
+        let listed = next_start.is_some_and(|s| s >= fact.end && s - fact.end <= ROMAN_LIST_GAP);
+        if fact.kind == FactKind::Entity && (named || listed) {
+            out.push((k, f64::from(n)));
+            next_start = Some(fact.start);
+        }
+    }
+    out
+}
+
+/// The value of a Roman numeral of a century, I to XXX.
+fn roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 6 {
+        return None;
+    }
+    let digit = |c: u8| match c {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = s.bytes().map(digit).collect();
+    let digits = digits?;
+    let mut total = 0;
+    for (k, &d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|&e| e > d) {
+            total -= d as i32;
+        } else {
+            total += d as i32;
+        }
+    }
+    (1..=30).contains(&total).then_some(total as u32)
+}
+
+/// A figure without qualifier, range or unit.
+fn plain_amount(value: f64) -> Measure {
+    Measure::Amount {
+        value,
+        high: None,
+        percent: false,
+        qualifier: Qualifier::Exact,
+        relative: false,
+    }
+}
+
+/// Whether numbers joined by colons hold a time: some part is followed by
+/// two-digit minutes ("22:08", "4:41:30"), unlike a score or ratio ("6:6", "2:1").
+fn time_like(joined: &str) -> bool {
+    joined.split(':').skip(1).any(|part| {
+        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+        digits == 2
+    })
+}
+
+/// The spans of the two times of a range read as decimals ("6.30 do 7.30").
+fn dotted_range(text: &str, fact: &Fact) -> Option<((usize, usize), (usize, usize))> {
+    let q = fact.quantity()?;
+    let high = q.high?;
+    if q.percent || q.relative.is_some() {
+        return None;
+    }
+    let span = &text[fact.start..fact.end];
+    let token = |s: usize, e: usize| (fact.start + s, fact.start + e);
+    let first_end = span.find(|c: char| c.is_whitespace() || c == '-' || c == '–')?;
+    let second_start = span
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '-' || c == '–')
+        .map(|(k, c)| k + c.len_utf8())?;
+    let second_end = span[second_start..]
+        .rfind(|c: char| c.is_ascii_digit())
+        .map(|k| second_start + k + 1)?;
+    let (a, b) = (token(0, first_end), token(second_start, second_end));
+    (a.1 <= b.0
+        && dotted_time(&text[a.0..a.1], &plain_amount(q.value))
+        && dotted_time(&text[b.0..b.1], &plain_amount(high)))
+    .then_some((a, b))
+}
+
+/// "22.08", "8.30 uveče", "12.00 sati": a time of day written with a dot or
+/// comma, which extraction reads as a decimal (or hours); it meets "22:08".
+fn dotted_time(digits: &str, measure: &Measure) -> bool {
+    let hours = match *measure {
+        Measure::Amount { .. } => measure.plain(),
+        Measure::Duration(amount, DurationUnit::Hour, _) => Some(amount),
+        _ => None,
+    };
+    let b = digits.as_bytes();
+    let n = b.len();
+    hours.is_some_and(|h| h < 100.0)
+        && (4..=5).contains(&n)
+        && matches!(b[n - 3], b'.' | b',')
+        && b[..n - 3].iter().all(u8::is_ascii_digit)
+        && b[n - 2..].iter().all(u8::is_ascii_digit)
+}
+
+/// Where the digits of a fact's span end ("00 czasu" ends after "00").
+fn digits_end(text: &str, start: usize, end: usize) -> usize {
+    text[start..end]
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(end, |k| start + k + 1)
+}
+
+/// The clock of "22:08", "10:00-11:00" or "4:41.30" (see `Measure::Clock`).
+fn clock(text: &str) -> Measure {
+    let runs: Vec<(u64, usize, bool)> = {
+        let mut runs = Vec::new();
+        let mut value: Option<(u64, usize)> = None;
+        // A run starts a time at the start or after a dash ("10:00-11:00").
+        let mut starts_time = true;
+        for c in text.chars() {
+            match (c.to_digit(10), value) {
+                (Some(d), Some((v, n))) => {
+                    value = Some((v.saturating_mul(10) + u64::from(d), n + 1))
+                }
+                (Some(d), None) => value = Some((u64::from(d), 1)),
+                (None, Some((v, n))) => {
+                    runs.push((v, n, starts_time));
+                    value = None;
+                    starts_time = c == '-' || c == '–';
+                }
+                (None, None) => starts_time |= c == '-' || c == '–',
+            }
+        }
+        if let Some((v, n)) = value {
+            runs.push((v, n, starts_time));
+        }
+        runs
+    };
+    let mut key: u64 = 0;
+    let mut minutes = None;
+    for (k, &(v, _, starts)) in runs.iter().enumerate() {
+        // An hour followed by two-digit minutes is on a 12-hour dial.
+        let next_two = runs.get(k + 1).is_some_and(|r| r.1 == 2 && !r.2);
+        let v = if starts && next_two && v <= 24 {
+            v % 12
+        } else {
+            v
+        };
+        if minutes.is_none() && starts && next_two {
+            minutes = Some(v.saturating_mul(60).saturating_add(runs[k + 1].0) as f64);
+        }
+        key = key.wrapping_mul(1_000_003).wrapping_add(v + 1);
+    }
+    Measure::Clock {
+        key,
+        minutes: minutes.unwrap_or(-1.0),
+    }
+}
+
 /// Pairs the numbers of documents `x` and `y`: (slot, slot, same value?).
 fn pair_numbers(
     slots: &[Slot],
@@ -277,13 +526,22 @@ fn pair_numbers(
     );
     let (mut left, mut right) = (left, right);
     let mut pairs = Vec::new();
-    let mut take = |left: &mut Vec<usize>,
-                    right: &mut Vec<usize>,
-                    fits: &dyn Fn(&Slot, &Slot) -> bool,
-                    same: bool| {
+    let take = |pairs: &mut Vec<(usize, usize, bool)>,
+                left: &mut Vec<usize>,
+                right: &mut Vec<usize>,
+                fits: &dyn Fn(&Slot, &Slot) -> bool,
+                same: bool| {
         let mut i = 0;
         while i < left.len() {
-            if let Some(j) = right.iter().position(|&r| fits(&slots[left[i]], &slots[r])) {
+            // Of equal fits, the one at the nearest place in its version:
+            // "1977" then "1977–1981" against "1977" and "1977 to 1981".
+            let fit = right
+                .iter()
+                .enumerate()
+                .filter(|&(_, &r)| fits(&slots[left[i]], &slots[r]))
+                .min_by_key(|&(_, &r)| rank_l[left[i]].abs_diff(rank_r[r]))
+                .map(|(j, _)| j);
+            if let Some(j) = fit {
                 pairs.push((left[i], right[j], same));
                 left.remove(i);
                 right.remove(j);
@@ -293,6 +551,7 @@ fn pair_numbers(
         }
     };
     take(
+        &mut pairs,
         &mut left,
         &mut right,
         &|a, b| {
@@ -300,8 +559,12 @@ fn pair_numbers(
         },
         true,
     );
+    if mode != Mode::News {
+        broken_ranges(slots, &mut pairs, &mut left, &mut right, tolerance);
+    }
     // A count that another version gives as a duration or a date's day.
     take(
+        &mut pairs,
         &mut left,
         &mut right,
         &|a, b| a.measure.cross(&b.measure).is_some_and(|(p, q)| p == q),
@@ -309,6 +572,7 @@ fn pair_numbers(
     );
     // What is left differs; pair it by the thing counted, then by likeness.
     take(
+        &mut pairs,
         &mut left,
         &mut right,
         &|a, b| a.measure.comparable(&b.measure) && same_counted(a.fact, b.fact),
@@ -387,6 +651,65 @@ fn pair_numbers(
     pairs
 }
 
+/// A range that one version gives and another splits into two numbers:
+/// "10 do 15" against "od 20 do 15", whose ends are out of order, or a range
+/// the other language's reading did not join. One end agreed with a single
+/// number; the number written beside it is the range's other end.
+fn broken_ranges(
+    slots: &[Slot],
+    pairs: &mut Vec<(usize, usize, bool)>,
+    left: &mut Vec<usize>,
+    right: &mut Vec<usize>,
+    tolerance: f64,
+) {
+    /// Bytes between the two numbers of a range written out ("between 150 and 200").
+    const RANGE_GAP: usize = 12;
+    let amount = |s: usize| match slots[s].measure {
+        Measure::Amount { value, high, .. } => Some((value, high)),
+        _ => None,
+    };
+    let mut k = 0;
+    while k < pairs.len() {
+        let (a, b, _) = pairs[k];
+        k += 1;
+        for (range, single, side) in [(a, b, &mut *right), (b, a, &mut *left)] {
+            let (Some((low, Some(high))), Some((value, None))) = (amount(range), amount(single))
+            else {
+                continue;
+            };
+            // The matched end decides on which side the other one is written.
+            let neighbour = if close(value, high, tolerance) {
+                single.checked_sub(1)
+            } else {
+                Some(single + 1)
+            };
+            let other_end = if close(value, high, tolerance) {
+                low
+            } else {
+                high
+            };
+            let Some(n) = neighbour.filter(|&n| n < slots.len()) else {
+                continue;
+            };
+            let (sn, ss) = (&slots[n], &slots[single]);
+            let gap = if n < single {
+                ss.start.checked_sub(sn.end)
+            } else {
+                sn.start.checked_sub(ss.end)
+            };
+            let Some(pos) = side.iter().position(|&t| t == n) else {
+                continue;
+            };
+            let Some((v, None)) = amount(n) else { continue };
+            if sn.doc != ss.doc || sn.claim != ss.claim || gap.map_or(true, |g| g > RANGE_GAP) {
+                continue;
+            }
+            side.remove(pos);
+            pairs.push((range, n, close(v, other_end, tolerance)));
+        }
+    }
+}
+
 /// A whole number that reads as a year.
 fn year_like(m: &Measure) -> bool {
     m.plain()
@@ -430,7 +753,9 @@ fn same_value(a: &Measure, b: &Measure, tolerance: f64, mode: Mode) -> bool {
             },
         ) => {
             use Qualifier::*;
-            let approximate = qx == Approximately || qy == Approximately;
+            // "about 1100" as a year is still that year.
+            let years = year_like(a) && year_like(b);
+            let approximate = (qx == Approximately || qy == Approximately) && !years;
             let tolerance = if approximate {
                 tolerance.max(APPROXIMATE)
             } else {
@@ -445,6 +770,9 @@ fn same_value(a: &Measure, b: &Measure, tolerance: f64, mode: Mode) -> bool {
             if (hy.is_none() && end_of(y, x, hx)) || (hx.is_none() && end_of(x, y, hy)) {
                 return true;
             }
+            if hx.is_none() && hy.is_none() && (of_era(x, y) || of_era(y, x)) {
+                return true;
+            }
             // A translation keeps the figure; a qualifier it words differently
             // ("ponad 60" / "around 60") does not make it another number, and
             // one it adds does not make another number agree ("more than 1000"
@@ -452,9 +780,13 @@ fn same_value(a: &Measure, b: &Measure, tolerance: f64, mode: Mode) -> bool {
             if mode != Mode::News {
                 // "3,9 mln" read as 3.9 million in one language and 3.9 in
                 // another, "6.387" as 6387 or 6.387: the digits agree.
+                // Not "7" against "7000": a thousand apart, only a decimal
+                // read as grouped digits.
                 let scaled = [1e3, 1e6, 1e9].iter().any(|&k| {
+                    let small = x.abs().min(y.abs());
                     hx.is_none()
                         && hy.is_none()
+                        && (k > 1e3 || small.fract() != 0.0)
                         && (close(x * k, y, tolerance) || close(y * k, x, tolerance))
                 });
                 return scaled
@@ -488,8 +820,26 @@ fn same_value(a: &Measure, b: &Measure, tolerance: f64, mode: Mode) -> bool {
         (Measure::Duration(_, _, x), Measure::Duration(_, _, y)) => {
             close(x, y, tolerance.max(1e-3))
         }
+        (Measure::Clock { key: x, .. }, Measure::Clock { key: y, .. }) => x == y,
         _ => false,
     }
+}
+
+/// Whether `short` names the decade or century of the round year `year`:
+/// "lata dwudzieste" (20) / "1920s", "lat 70." / "1970-их", "19. stoletja" /
+/// "1800s". Languages name eras by their decade or century number, others by
+/// the year they begin with.
+fn of_era(short: f64, year: f64) -> bool {
+    if short.fract() != 0.0 || year.fract() != 0.0 || !(1000.0..=2100.0).contains(&year) {
+        return false;
+    }
+    let (n, year) = (short as i64, year as i64);
+    if year % 10 != 0 {
+        return false;
+    }
+    let decade = n % 10 == 0 && (10..=90).contains(&n) && year % 100 == n;
+    let century = (1..=21).contains(&n) && (n - 1) * 100 <= year && year < n * 100;
+    decade || century
 }
 
 /// Whether `value` lies within the bound `qualifier bound`.
@@ -524,7 +874,12 @@ fn describe(
     let mut by_value: Vec<(f64, String, Vec<usize>)> = Vec::new();
     for &s in members {
         let measure = &slots[s].measure;
-        let label = measure.label();
+        let label = match measure {
+            Measure::Clock { .. } => {
+                docs[slots[s].doc].source.text[slots[s].start..slots[s].end].to_string()
+            }
+            _ => measure.label(),
+        };
         match by_value.iter_mut().find(|(_, l, _)| *l == label) {
             Some((_, _, ds)) if !ds.contains(&slots[s].doc) => ds.push(slots[s].doc),
             Some(_) => {}
@@ -546,8 +901,8 @@ fn describe(
         .map(|&s| Evidence {
             doc: slots[s].doc,
             claim: slots[s].claim,
-            start: slots[s].fact.start,
-            end: slots[s].fact.end,
+            start: slots[s].start,
+            end: slots[s].end,
         })
         .collect();
     let parts: Vec<String> = evidence
@@ -669,6 +1024,89 @@ mod tests {
             "Around 60 cases have been reported.",
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_time_meets_its_twelve_hour_and_dotted_forms() {
+        for (a, b) in [
+            (
+                "Potres je udaril ob 22:08.",
+                "The quake struck at 10:08 p.m.",
+            ),
+            ("Potres je udaril ob 22.08.", "The quake struck at 22:08."),
+            ("Imela je čas 4:41:30.", "She had a time of 4:41.30."),
+        ] {
+            assert!(found(DiscrepancyKind::Number, a, b).is_empty(), "{a} / {b}");
+        }
+        let n = found(
+            DiscrepancyKind::Number,
+            "Potres je udaril ob 20:19.",
+            "The quake struck at 9:19 p.m.",
+        );
+        assert_eq!(n.len(), 1, "{n:?}");
+    }
+
+    #[test]
+    fn times_in_a_range_and_on_the_hour_meet_their_other_forms() {
+        for (a, b) in [
+            (
+                "Avtobusi vozijo od 6.30 do 7.30.",
+                "Buses leave between 06:30 and 07:30.",
+            ),
+            (
+                "Igre so se začele ob 10:00.",
+                "Игри розпочалися о 10 ранку.",
+            ),
+        ] {
+            assert!(found(DiscrepancyKind::Number, a, b).is_empty(), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_range_split_in_two_is_compared_end_to_end() {
+        let n = found(
+            DiscrepancyKind::Number,
+            "Okužena oseba okuži od 10 do 15 stikov.",
+            "Zaražena osoba zarazi od 20 do 15 kontakata.",
+        );
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert!(n[0].contains("20"), "{n:?}");
+    }
+
+    #[test]
+    fn an_era_meets_the_year_it_begins_with() {
+        for (a, b) in [
+            ("Lata dwudzieste były spokojne.", "The 1920s were calm."),
+            (
+                "Bolezni ni bilo od 19. stoletja.",
+                "There was no disease since the 1800s.",
+            ),
+            (
+                "Ta styl powstał w XV wieku.",
+                "Ovaj stil nastao je u 15. stoljeću.",
+            ),
+        ] {
+            assert!(found(DiscrepancyKind::Number, a, b).is_empty(), "{a} / {b}");
+        }
+        let n = found(
+            DiscrepancyKind::Number,
+            "Ta styl powstał w XV wieku.",
+            "Ovaj stil nastao je u 16. stoljeću.",
+        );
+        assert_eq!(n.len(), 1, "{n:?}");
+    }
+
+    #[test]
+    fn equal_years_pair_at_their_own_places() {
+        let d = found(
+            DiscrepancyKind::Date,
+            "Wybory odbyły się w 1976 roku, a urząd pełnił w latach 1977–1981.",
+            "Izbori su bili 1977. godine, a dužnost je obavljao od 1977. do 1981. godine.",
+        );
+        assert!(
+            d.iter().any(|m| m.contains("1976") && m.contains("1977")),
+            "{d:?}"
+        );
     }
 
     #[test]

@@ -54,10 +54,12 @@ impl DirectLinks {
 /// How far (in standard deviations of Gale & Church's length model) the
 /// lengths of a merged link must be from a translation's before one of its
 /// claims is taken for left out: merges of two short sentences are common.
-const MERGE_MISFIT: f64 = 1.2;
-/// A claim left out of a merge shares at most this share of the similarity
-/// the rest of the merge has with the counterpart.
-const LEFT_OUT_SIMILARITY: f64 = 0.8;
+/// The left-out claim must also make the rest fit better and share less with
+/// the counterpart than the rest does, so a looser bound costs little.
+const MERGE_MISFIT: f64 = 0.8;
+/// A claim left out of a merge shares less than this share of the
+/// similarity the rest of the merge has with the counterpart.
+const LEFT_OUT_SIMILARITY: f64 = 1.0;
 /// Variance of the length difference per character (Gale & Church 1993).
 const LENGTH_VARIANCE: f64 = 6.8;
 
