@@ -239,6 +239,8 @@ fn stem_value_with(
 /// assert_eq!(month("července", "cs"), Some(7));
 /// assert_eq!(month("listopada", "hr"), Some(10)); // Croatian October, Polish November
 /// assert_eq!(month("listopada", "pl"), Some(11));
+/// assert_eq!(month("октобра", "sr"), Some(10)); // the fleeting "a" of "октобар"
+/// assert_eq!(month("decembra", "sl"), Some(12));
 /// assert_eq!(month("Urus", "sr"), None);
 /// assert_eq!(month("Sierp.", "pl"), Some(8)); // an abbreviation in the document's language
 /// ```

@@ -87,6 +87,7 @@ pub const LEXICON: Lexicon = Lexicon {
     range_and: words!["i"],
     percent: words!["posto", "procen"],
 
+    // "-bar"/"-ber" loses its vowel in the other cases ("oktobra", "decembra").
     months: [
         "januar",
         "februar",
@@ -96,10 +97,10 @@ pub const LEXICON: Lexicon = Lexicon {
         "jun",
         "jul",
         "august",
-        "septembar",
-        "oktobar listopad",
-        "novembar",
-        "decembar",
+        "septembar septembr",
+        "oktobar oktobr listopad",
+        "novembar novembr",
+        "decembar decembr",
     ],
     weekdays: [
         "ponedjeljak ponedjeljk",

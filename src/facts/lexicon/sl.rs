@@ -85,6 +85,7 @@ pub const LEXICON: Lexicon = Lexicon {
     range_and: words!["in"],
     percent: words!["odstot"],
 
+    // "-bar"/"-ber" loses its vowel in the other cases ("oktobra", "decembra").
     months: [
         "januar",
         "februar",
@@ -94,10 +95,10 @@ pub const LEXICON: Lexicon = Lexicon {
         "junij",
         "julij",
         "avgust",
-        "september",
-        "oktober",
-        "november",
-        "december",
+        "september septembr",
+        "oktober oktobr",
+        "november novembr",
+        "december decembr",
     ],
     weekdays: [
         "ponedeljek ponedeljk",

@@ -104,6 +104,7 @@ pub const LEXICON: Lexicon = Lexicon {
     range_and: words!["i", "и"],
     percent: words!["posto", "procen"],
 
+    // "-bar"/"-ber" loses its vowel in the other cases ("oktobra", "decembra").
     months: [
         "januar јануар",
         "februar фебруар",
@@ -113,10 +114,10 @@ pub const LEXICON: Lexicon = Lexicon {
         "jun јун",
         "jul јул",
         "avgust august август",
-        "septembar септембар",
-        "oktobar октобар",
-        "novembar новембар",
-        "decembar децембар",
+        "septembar septembr септембар септембр",
+        "oktobar oktobr октобар октобр",
+        "novembar novembr новембар новембр",
+        "decembar decembr децембар децембр",
     ],
     weekdays: [
         "ponedeljak понедељак",
