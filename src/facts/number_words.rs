@@ -795,6 +795,9 @@ mod tests {
     fn words_that_only_look_like_numbers() {
         // Slovenian "sem" (I am) is not Russian "семь"; "trzeba" is not "trzy".
         assert!(find("To sem rekel.", 0, 13, "sl").is_empty());
+        // Czech and Slovenian "sester" (of sisters) is not "šest" with an ending.
+        let cs = "Sedm sester";
+        assert!(find(cs, 0, cs.len(), "cs").iter().all(|n| n.value == 7.0));
         let pl = "Trzeba było stać.";
         assert!(find(pl, 0, pl.len(), "pl").is_empty());
         assert_eq!(parse("tysiące", "pl"), None);
