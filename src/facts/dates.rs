@@ -1128,6 +1128,29 @@ pub(crate) fn find_in_words(
                 continue;
             }
         }
+        // "четворомесечне", "pięcioletni": the number and its unit in one word.
+        let whole_word = ws
+            .get(next.wrapping_sub(1))
+            .filter(|w| w.start == n.start && w.end == n.end);
+        if let Some(unit) = whole_word
+            .and_then(|w| number_words::tail_after_number(&w.key))
+            .and_then(|tail| duration_unit(tail, &ctx.lang))
+        {
+            let value = FactValue::Duration {
+                amount: n.value,
+                unit,
+            };
+            push(
+                &mut facts,
+                &mut spans,
+                n.start,
+                n.end,
+                FactKind::Duration,
+                value,
+            );
+            used[k] = true;
+            continue;
+        }
         if after.is_some() {
             // "три с половиной месяца": the half between the number and its unit;
             // "три четверти часа": quarters of it.
@@ -1717,6 +1740,10 @@ mod tests {
             );
         }
         assert_eq!(dates("2 godzin", "pl")[0].1, "2 hour");
+        // The number and its unit in one word.
+        assert_eq!(dates("четворомесечне мишеве", "sr")[0].1, "4 month");
+        assert_eq!(dates("čtyřměsíční myši", "cs")[0].1, "4 month");
+        assert_eq!(dates("pięcioletni chłopiec", "pl")[0].1, "5 year");
     }
 
     #[test]

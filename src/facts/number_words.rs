@@ -587,10 +587,54 @@ pub(crate) fn find_in_words(text: &str, words: &[Word], lang: &str) -> Vec<Numer
                 });
                 i = next;
             }
-            None => i += 1,
+            None => {
+                if let Some(value) = number_before_tail(&words[i], lang) {
+                    out.push(Numeral {
+                        start: words[i].start,
+                        end: words[i].end,
+                        value,
+                    });
+                }
+                i += 1
+            }
         }
     }
     out
+}
+
+/// Stems (neutral keys) that make one word with a number before them: months
+/// ("čtyřměsíční"), years of age ("pięcioletni", "petogodišnji"), percent
+/// ("stoprocentní", "stopostotni"). Times ("trzykrotnie") are multipliers,
+/// read in [`super::relative`].
+const NUMBER_TAILS: &[&str] = &[
+    "mesec", "mesic", "miesiec", "mesjac", "misjac", "letn", "lety", "godisn", "procent", "postot",
+    "odstot",
+];
+
+/// The number a compound word starts with, when the rest of it is one of
+/// [`NUMBER_TAILS`], the number joined by a linking vowel or none.
+fn number_before_tail(word: &Word, lang: &str) -> Option<f64> {
+    let key = word.key.as_str();
+    let tail = tail_after_number(key)?;
+    let head = &key[..key.len() - tail.len()];
+    {
+        let bare = head.strip_suffix(['o', 'e', 'i']);
+        [Some(head), bare].into_iter().flatten().find_map(|head| {
+            let mut pieces = Vec::new();
+            let read = compound(head, word.cyrillic, lang, &mut pieces)
+                && !pieces.iter().any(|p| matches!(p, Piece::Scale(_)));
+            read.then(|| combine(&pieces)).flatten()
+        })
+    }
+}
+
+/// The part of a word's neutral key from its first stem in [`NUMBER_TAILS`]
+/// on ("mesecne" of "cetvoromesecne"), when something stands before it.
+pub(crate) fn tail_after_number(key: &str) -> Option<&str> {
+    NUMBER_TAILS
+        .iter()
+        .find_map(|tail| key.find(tail).filter(|&at| at >= 2))
+        .map(|at| &key[at..])
 }
 
 /// The value of `text` when all of it is one number in words.
@@ -709,6 +753,30 @@ mod tests {
     }
 
     #[test]
+    fn numbers_joined_to_a_stem() {
+        for (text, lang, value) in [
+            ("čtyřměsíční myši", "cs", 4.0),
+            ("четырёхмесячные мыши", "ru", 4.0),
+            ("четворомесечне мишеве", "sr", 4.0),
+            ("pięcioletni chłopiec", "pl", 5.0),
+            ("dwudziestoletni", "pl", 20.0),
+            ("petogodišnji dječak", "hr", 5.0),
+            ("stoprocentní jistotou", "cs", 100.0),
+            ("stopostotnom sigurnošću", "hr", 100.0),
+        ] {
+            let found = find(text, 0, text.len(), lang);
+            assert_eq!(
+                found.iter().map(|n| n.value).collect::<Vec<_>>(),
+                [value],
+                "{text}"
+            );
+        }
+        for (text, lang) in [("demokrat", "cs"), ("toaleta", "pl"), ("полет", "ru")] {
+            assert!(find(text, 0, text.len(), lang).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn what_is_no_hundred() {
         // Serbian, Macedonian, Belarusian "што" and Croatian "što" (what)
         // fold like "сто"; Russian "ста" (of a hundred) like Serbian "шта".
@@ -727,6 +795,9 @@ mod tests {
     fn words_that_only_look_like_numbers() {
         // Slovenian "sem" (I am) is not Russian "семь"; "trzeba" is not "trzy".
         assert!(find("To sem rekel.", 0, 13, "sl").is_empty());
+        // Czech and Slovenian "sester" (of sisters) is not "šest" with an ending.
+        let cs = "Sedm sester";
+        assert!(find(cs, 0, cs.len(), "cs").iter().all(|n| n.value == 7.0));
         let pl = "Trzeba było stać.";
         assert!(find(pl, 0, pl.len(), "pl").is_empty());
         assert_eq!(parse("tysiące", "pl"), None);

@@ -138,6 +138,9 @@ pub fn find(text: &str, start: usize, end: usize, decimal_comma: bool, lang: &st
         if let Some((fraction, end)) = fraction_in_words(region, i, after, lang) {
             value += fraction;
             after = end;
+        } else if let Some((fraction, end)) = vulgar_fraction(region, i, after) {
+            value += fraction;
+            after = end;
         }
         if let Some((factor, word_end)) = scale_after(region, after, lang) {
             value *= factor;
@@ -202,6 +205,40 @@ fn fraction_in_words(s: &str, start: usize, at: usize, lang: &str) -> Option<(f6
     let from = end + s[end..].len() - s[end..].trim_start_matches(' ').len();
     let n = digits_at(s.as_bytes(), from);
     (n > 0 && from > end).then(|| (decimal_value("0", &s[from..from + n]), from + n))
+}
+
+/// "29¾", "24½", "29 3/4": a fraction sign right after an integer written at
+/// `start..at`, or a proper fraction after a space; its value and where it ends.
+fn vulgar_fraction(s: &str, start: usize, at: usize) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    if at != start + digits_at(b, start) {
+        return None;
+    }
+    if b.get(at) == Some(&b' ') {
+        let top = digits_at(b, at + 1);
+        let slash = at + 1 + top;
+        let bottom = if b.get(slash) == Some(&b'/') {
+            digits_at(b, slash + 1)
+        } else {
+            0
+        };
+        let end = slash + 1 + bottom;
+        // Not a date ("1 3/4/2020") nor a longer figure.
+        let alone = !matches!(b.get(end), Some(c) if c.is_ascii_digit() || *c == b'/');
+        if (1..=2).contains(&top) && (1..=2).contains(&bottom) && alone {
+            let value = |from: usize, n: usize| decimal_value(&s[from..from + n], "");
+            let (numerator, denominator) = (value(at + 1, top), value(slash + 1, bottom));
+            return (numerator < denominator).then(|| (numerator / denominator, end));
+        }
+    }
+    let sign = s[at..].chars().next()?;
+    let value = match sign {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        _ => return None,
+    };
+    Some((value, at + sign.len_utf8()))
 }
 
 fn digits_at(b: &[u8], at: usize) -> usize {
@@ -365,6 +402,17 @@ mod tests {
         assert_eq!(values("jeli 70km/h, 29letý muž", "cs"), [70.0, 29.0]);
         assert_eq!(values("the 10th century", "en"), [10.0]);
         assert!(values("C4ADS, 100K users, 4G, 1.5M", "en").is_empty());
+    }
+
+    #[test]
+    fn fraction_signs_after_digits() {
+        assert_eq!(values("29¾ na 24½ cala", "pl"), [29.75, 24.5]);
+        assert_eq!(values("1¼ miles", "en"), [1.25]);
+        assert_eq!(
+            values("29 3/4 palca krat 24 1/2 palca", "sl"),
+            [29.75, 24.5]
+        );
+        assert!(!values("1 3/4/2020", "en").contains(&1.75));
     }
 
     #[test]

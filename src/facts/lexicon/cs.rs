@@ -70,7 +70,7 @@ pub const LEXICON: Lexicon = Lexicon {
     fractions: &[],
     and_a_half: words!["a pul"],
     halves: words!["pul"],
-    not_numbers: words![],
+    not_numbers: words!["sester"],
 
     approximately: words!["priblizne", "cca", "asi", "zhruba"],
     at_least: words!["alespon", "nejmene"],

@@ -13,7 +13,7 @@ pub const LEXICON: Lexicon = Lexicon {
         (1, "jedan jedn"),
         (2, "dv"),
         (3, "tr"),
-        (4, "četir"),
+        (4, "četir četvor"),
         (5, "pet"),
         (6, "šest"),
         (7, "sedam"),

@@ -72,7 +72,7 @@ pub const LEXICON: Lexicon = Lexicon {
     fractions: &[],
     and_a_half: words!["in pol"],
     halves: words!["pol"],
-    not_numbers: words![],
+    not_numbers: words!["sester"],
 
     approximately: words!["priblizno", "okoli", "cca"],
     at_least: words!["vsaj"],

@@ -14,7 +14,7 @@ pub const LEXICON: Lexicon = Lexicon {
         (1, "jedan jedn један једн"),
         (2, "dv дв"),
         (3, "tr тр"),
-        (4, "četir четир"),
+        (4, "četir четир četvor четвор"),
         (5, "pet пет"),
         (6, "šest шест"),
         (7, "sedam седам"),
