@@ -186,25 +186,26 @@ fn supported(
         .collect();
     let pairs = merged(&merged(candidates, &before), &after);
     let mut k = 0;
-    pairs
-        .into_iter()
-        .map(|(i, j)| {
-            // `similarities` follows `candidates`, so it is walked alongside.
-            while k < similarities.len() && similarities[k].0 < (i, j) {
-                k += 1;
-            }
-            let sim = match similarities.get(k) {
-                Some(&(p, s)) if p == (i, j) => s,
-                _ => score(i, j),
-            };
-            let neighbours = [(i.wrapping_sub(1), j.wrapping_sub(1)), (i + 1, j + 1)]
-                .iter()
-                .filter(|p| anchored.binary_search(p).is_ok())
-                .count();
-            (i, j, (sim + NEIGHBOUR_SUPPORT * neighbours as f64).min(1.0))
-        })
-        .filter(|&(_, _, s)| s >= LINK_THRESHOLD)
-        .collect()
+    let mut out = Vec::new();
+    for (i, j) in pairs {
+        // `similarities` follows `candidates`, so it is walked alongside.
+        while k < similarities.len() && similarities[k].0 < (i, j) {
+            k += 1;
+        }
+        let sim = match similarities.get(k) {
+            Some(&(p, s)) if p == (i, j) => s,
+            _ => score(i, j),
+        };
+        let neighbours = [(i.wrapping_sub(1), j.wrapping_sub(1)), (i + 1, j + 1)]
+            .iter()
+            .filter(|p| anchored.binary_search(p).is_ok())
+            .count();
+        let s = (sim + NEIGHBOUR_SUPPORT * neighbours as f64).min(1.0);
+        if s >= LINK_THRESHOLD {
+            out.push((i, j, s));
+        }
+    }
+    out
 }
 
 /// A claim's stems, ascending, each once.

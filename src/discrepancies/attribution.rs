@@ -180,10 +180,10 @@ fn describe(
         .map(|(name, ds)| format!("{name} in {}", super::doc_list(docs, ds)))
         .collect::<Vec<_>>()
         .join(" vs ");
-    let mut members: Vec<&Said> = sides
-        .iter()
-        .flat_map(|(_, ss)| ss.iter().map(|&s| &said[s]))
-        .collect();
+    let mut members: Vec<&Said> = Vec::new();
+    for (_, ss) in sides {
+        members.extend(ss.iter().map(|&s| &said[s]));
+    }
     crate::sort::sort_by_key(&mut members, |s| (s.doc, s.start));
     let parts: Vec<String> = members
         .iter()

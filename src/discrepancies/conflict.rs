@@ -28,12 +28,10 @@ pub fn detect(docs: &[AnalysedDocument], alignment: &Alignment) -> Vec<Discrepan
     let mut pairs: Vec<Pair> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         // Facts of the document in order, as `Relative::to` indexes them.
-        let facts: Vec<(usize, &Fact)> = doc
-            .claims
-            .iter()
-            .enumerate()
-            .flat_map(|(c, claim)| claim.facts.iter().map(move |f| (c, f)))
-            .collect();
+        let mut facts: Vec<(usize, &Fact)> = Vec::new();
+        for (c, claim) in doc.claims.iter().enumerate() {
+            facts.extend(claim.facts.iter().map(|f| (c, f)));
+        }
         for &(c, fact) in &facts {
             let Some(rel) = fact.quantity().and_then(|q| q.relative) else {
                 continue;

@@ -228,10 +228,12 @@ pub fn detect(
     let mut findings: Vec<Finding> = Vec::new();
     for (d, claims) in group.claims.iter().enumerate() {
         for &c in claims {
-            let lacking: Vec<usize> = (0..docs.len())
-                .filter(|&e| e != d && !links.linked(d, c, e))
-                .filter(|&e| !triangulated(group, links, d, e))
-                .collect();
+            let mut lacking: Vec<usize> = Vec::new();
+            for e in 0..docs.len() {
+                if e != d && !links.linked(d, c, e) && !triangulated(group, links, d, e) {
+                    lacking.push(e);
+                }
+            }
             if lacking.is_empty() {
                 continue;
             }
@@ -241,20 +243,20 @@ pub fn detect(
             }
         }
     }
-    findings
-        .into_iter()
+    let mut found = Vec::new();
+    for (lacking, having) in findings {
         // A claim present in every version but unlinked to one of its own
         // kind's versions is not an omission of those that have it.
-        .map(|(lacking, having)| {
-            let lacking: Vec<usize> = lacking
-                .into_iter()
-                .filter(|e| !having.iter().any(|(d, _)| d == e))
-                .collect();
-            (lacking, having)
-        })
-        .filter(|(lacking, _)| !lacking.is_empty())
-        .filter_map(|(lacking, having)| describe(docs, group, &lacking, &having, mode))
-        .collect()
+        let lacking: Vec<usize> = lacking
+            .into_iter()
+            .filter(|e| !having.iter().any(|(d, _)| d == e))
+            .collect();
+        if lacking.is_empty() {
+            continue;
+        }
+        found.extend(describe(docs, group, &lacking, &having, mode));
+    }
+    found
 }
 
 /// Whether most other versions that link the claim of `d` also link it to

@@ -30,11 +30,20 @@ const ENDINGS: &[&str] = &[
 /// assert_ne!(key("Aurus"), key("Urus"));
 /// ```
 pub fn key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
-        .filter(|w| !w.is_empty())
-        .map(word_key)
-        .collect::<Vec<_>>()
-        .join(" ")
+    // A loop, not `map(word_key).collect().join(" ")`: smaller in the wasm.
+    let mut out = String::new();
+    let mut first = true;
+    for w in name.split(|c: char| c.is_whitespace() || c == '-' || c == '‑') {
+        if w.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        out.push_str(&word_key(w));
+    }
+    out
 }
 
 fn is_vowel(c: char) -> bool {

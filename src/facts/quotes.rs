@@ -80,11 +80,9 @@ pub(crate) fn find_in_words(
     };
     // Names outside the quotations, with the sentence's first word allowed:
     // "Putin powiedział: …" names its speaker first.
-    let names: Vec<Fact> = entities::find(text, start, end, &quotes)
-        .into_iter()
-        .chain(first_word_name(text, words, keys))
-        .filter(|f| outside(f.start, f.end))
-        .collect();
+    let mut names: Vec<Fact> = entities::find(text, start, end, &quotes);
+    names.extend(first_word_name(text, words, keys));
+    names.retain(|f| outside(f.start, f.end));
     let verb_at = (0..words.len()).find(|&k| outside(words[k].0, words[k].1) && said(&keys[k]));
     let verb = verb_at.map(|k| words[k]);
     // A capitalized word right next to the verb of saying is its subject:
