@@ -174,6 +174,27 @@ proptest! {
     }
 }
 
+/// Inputs the fuzzer once crashed on (`fuzz/artifacts`), replayed as the fuzz target reads them.
+#[test]
+fn fuzz_crash_regressions() {
+    // A run of digits in a time of day ("3333…:88") overflowed the clock reading.
+    let crashes: [&[u8]; 1] = [
+        b"\x01\x00\x00a\x00\x00\x00\x00U\x00\x003333\x01\x00\x00\x00\x00\x00\x003\xff\xff\x0343ah3\
+          333333333333333th \xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\
+          \xc3\xc3\xc3\x01\x12\xc3\xc32,5d \xef\xbf\xbd0\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\
+          \xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xc3\xa8\
+          \xc3\xc3\xc3\xc3Putin 2&idinghim. Arding to Kremlin \x00\x00\x00\x00\xff\xff\xff\xff\x00\
+          \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0088888888888888888888888888888888\
+          88888:88@3333333333333\xb333333\x22\x22\x22\x22\x22\x2233",
+    ];
+    for data in crashes {
+        let (docs, options) = common::decode(data);
+        if let Ok(report) = compare(&docs, &options) {
+            common::check_report(&docs, &report);
+        }
+    }
+}
+
 #[test]
 fn empty_and_blank_documents() {
     for texts in [

@@ -473,7 +473,7 @@ fn clock(text: &str) -> Measure {
         for c in text.chars() {
             match (c.to_digit(10), value) {
                 (Some(d), Some((v, n))) => {
-                    value = Some((v.saturating_mul(10) + u64::from(d), n + 1))
+                    value = Some((v.saturating_mul(10).saturating_add(u64::from(d)), n + 1))
                 }
                 (Some(d), None) => value = Some((u64::from(d), 1)),
                 (None, Some((v, n))) => {
@@ -502,7 +502,7 @@ fn clock(text: &str) -> Measure {
         if minutes.is_none() && starts && next_two {
             minutes = Some(v.saturating_mul(60).saturating_add(runs[k + 1].0) as f64);
         }
-        key = key.wrapping_mul(1_000_003).wrapping_add(v + 1);
+        key = key.wrapping_mul(1_000_003).wrapping_add(v.wrapping_add(1));
     }
     Measure::Clock {
         key,
