@@ -729,7 +729,7 @@ fn matched_in(v: &Vocabulary, x: &Side, y: &Side) -> Matched {
 
 /// Translations keep roughly the length of their source; claims three
 /// times longer than their counterpart are rarely the same claim.
-pub fn length_prior(a: usize, b: usize) -> f64 {
+fn length_prior(a: usize, b: usize) -> f64 {
     let (short, long) = (a.min(b).max(1) as f64, a.max(b).max(1) as f64);
     // The fourth root, without pulling a general `pow` into the wasm.
     (short / long).sqrt().sqrt()

@@ -424,10 +424,10 @@ fn dotted_range(text: &str, fact: &Fact) -> Option<((usize, usize), (usize, usiz
     }
     let span = &text[fact.start..fact.end];
     let token = |s: usize, e: usize| (fact.start + s, fact.start + e);
-    let first_end = span.find(|c: char| c.is_whitespace() || c == '-' || c == '–')?;
+    let first_end = span.find(|c: char| c.is_whitespace() || is_dash(c))?;
     let second_start = span
         .char_indices()
-        .rfind(|&(_, c)| c.is_whitespace() || c == '-' || c == '–')
+        .rfind(|&(_, c)| c.is_whitespace() || is_dash(c))
         .map(|(k, c)| k + c.len_utf8())?;
     let second_end = span[second_start..]
         .rfind(|c: char| c.is_ascii_digit())
@@ -463,6 +463,11 @@ fn digits_end(text: &str, start: usize, end: usize) -> usize {
         .map_or(end, |k| start + k + 1)
 }
 
+/// A hyphen or an en dash: what joins the ends of a range or two times.
+fn is_dash(c: char) -> bool {
+    c == '-' || c == '–'
+}
+
 /// The clock of "22:08", "10:00-11:00" or "4:41.30" (see `Measure::Clock`).
 fn clock(text: &str) -> Measure {
     let runs: Vec<(u64, usize, bool)> = {
@@ -479,9 +484,9 @@ fn clock(text: &str) -> Measure {
                 (None, Some((v, n))) => {
                     runs.push((v, n, starts_time));
                     value = None;
-                    starts_time = c == '-' || c == '–';
+                    starts_time = is_dash(c);
                 }
-                (None, None) => starts_time |= c == '-' || c == '–',
+                (None, None) => starts_time |= is_dash(c),
             }
         }
         if let Some((v, n)) = value {
@@ -521,11 +526,15 @@ fn pair_numbers(
     let left: Vec<usize> = (0..slots.len()).filter(|&s| slots[s].doc == x).collect();
     let right: Vec<usize> = (0..slots.len()).filter(|&s| slots[s].doc == y).collect();
     // Position of each slot among its document's numbers, for tie-breaks.
-    let rank = |s: usize, side: &[usize]| side.iter().position(|&t| t == s).unwrap_or(0);
-    let (rank_l, rank_r): (Vec<usize>, Vec<usize>) = (
-        (0..slots.len()).map(|s| rank(s, &left)).collect(),
-        (0..slots.len()).map(|s| rank(s, &right)).collect(),
-    );
+    // (One pass per side, not a search per slot: documents can hold thousands of numbers.)
+    let rank = |side: &[usize]| {
+        let mut rank = vec![0; slots.len()];
+        for (k, &s) in side.iter().enumerate() {
+            rank[s] = k;
+        }
+        rank
+    };
+    let (rank_l, rank_r) = (rank(&left), rank(&right));
     let (mut left, mut right) = (left, right);
     let mut pairs = Vec::new();
     let take = |pairs: &mut Vec<(usize, usize, bool)>,

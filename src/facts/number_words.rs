@@ -617,15 +617,13 @@ fn number_before_tail(word: &Word, lang: &str) -> Option<f64> {
     let key = word.key.as_str();
     let tail = tail_after_number(key)?;
     let head = &key[..key.len() - tail.len()];
-    {
-        let bare = head.strip_suffix(['o', 'e', 'i']);
-        [Some(head), bare].into_iter().flatten().find_map(|head| {
-            let mut pieces = Vec::new();
-            let read = compound(head, word.cyrillic, lang, &mut pieces)
-                && !pieces.iter().any(|p| matches!(p, Piece::Scale(_)));
-            read.then(|| combine(&pieces)).flatten()
-        })
-    }
+    let bare = head.strip_suffix(['o', 'e', 'i']);
+    [Some(head), bare].into_iter().flatten().find_map(|head| {
+        let mut pieces = Vec::new();
+        let read = compound(head, word.cyrillic, lang, &mut pieces)
+            && !pieces.iter().any(|p| matches!(p, Piece::Scale(_)));
+        read.then(|| combine(&pieces)).flatten()
+    })
 }
 
 /// The part of a word's neutral key from its first stem in [`NUMBER_TAILS`]
